@@ -1,0 +1,7 @@
+from django.contrib.admin.apps import AdminConfig
+
+
+class StaffAdminConfig(AdminConfig):
+    """The admin, behind a second factor (carsite/staff_auth.py)."""
+
+    default_site = "carsite.staff_auth.StaffAdminSite"
