@@ -1,0 +1,277 @@
+"""Site search: the published pages and families' content, in the active language.
+
+On PostgreSQL it uses full-text search (stemmed, so “children” also finds “child”, ranked by
+where the words are). On any other database (SQLite in development) every word must appear
+somewhere in the row. Both give the same results: a title, a type, a link and a snippet with the
+words found wrapped in <mark>. Only what a family can already see is searched: published rows
+whose listing page is published too, and never a page's unpublished draft.
+"""
+
+import dataclasses
+import functools
+import html
+import operator
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Func, Model, Q, QuerySet, TextField, Value
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import (
+    FAQ,
+    ClinicalTrial,
+    GlossaryTerm,
+    Page,
+    PageKind,
+    PatientStory,
+    Program,
+    Resource,
+)
+from programs.readability import plain_text
+
+MAX_QUERY_LENGTH = 200
+MAX_RESULTS = 50
+SNIPPET_CHARS = 220
+SEARCH_EMPTY = _("Please type a word or two to search for, such as “insurance” or “school”.")
+SEARCH_TOO_LONG = _(
+    "That search is too long for us. Please use fewer words (up to 200 letters and spaces)."
+)
+# Private-use characters: never in real text, so they can mark matches through escaping.
+START, STOP = "\ue000", "\ue001"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """One kind of searchable row and where families see it."""
+
+    model: type[Model]
+    kind: str  # shown to families: “Page”, “Question”, …
+    title: str  # the field shown as the result's title
+    fields: tuple[str, ...]  # the other searched fields
+    rich: frozenset[str] = frozenset()  # fields holding HTML
+    page_kind: str | None = None  # the page that lists these rows; None: the row is a page
+
+
+SOURCES = (
+    Source(Page, _("Page"), "title", ("summary", "body"), frozenset({"body"})),
+    Source(FAQ, _("Question"), "question", ("answer", "category"), frozenset({"answer"}), PageKind.FAQ),
+    Source(GlossaryTerm, _("Medical word"), "term", ("definition",), page_kind=PageKind.GLOSSARY),
+    Source(PatientStory, _("Family story"), "title", ("name_shown", "body"), frozenset({"body"}), PageKind.STORIES),
+    Source(ClinicalTrial, _("Clinical trial"), "name", ("short_name", "for_whom", "registry_id"), page_kind=PageKind.TRIALS),
+    Source(Resource, _("Resource"), "title", ("description",), page_kind=PageKind.RESOURCES),
+)  # fmt: skip
+
+
+@dataclasses.dataclass
+class Result:
+    title: SafeString  # escaped, with <mark>
+    kind: str
+    url: str
+    snippet: SafeString  # escaped, with <mark>
+    rank: float
+
+
+def clean_query(query: str) -> str:
+    return " ".join(CONTROL_CHARACTERS.sub(" ", query).split())
+
+
+def query_problem(query: str) -> str:
+    """Why a query cannot be searched, in words for the family; "" when it can."""
+    query = clean_query(query)
+    if not query:
+        return str(SEARCH_EMPTY)
+    if len(query) > MAX_QUERY_LENGTH:
+        return str(SEARCH_TOO_LONG)
+    return ""
+
+
+def search(*, program: Program, query: str, language: str) -> list[Result]:
+    """The best matches for `query`, best first, in `language` (falling back to English)."""
+    query = clean_query(query)
+    if query_problem(query):
+        return []
+    language = (language or "en")[:2]
+    listing_pages = {}
+    for page in (
+        Page.objects.published()
+        .filter(program=program, kind__in=[s.page_kind for s in SOURCES if s.page_kind])
+        .order_by("order", "pk")
+    ):
+        listing_pages.setdefault(page.kind, page.get_absolute_url())
+    find = _postgres_results if connection.vendor == "postgresql" else _simple_results
+    results = []
+    for source in SOURCES:
+        if source.page_kind and source.page_kind not in listing_pages:
+            continue  # nowhere to show these rows
+        rows = source.model.objects.published().filter(program=program)
+
+        def url(row, source=source) -> str:
+            if source.page_kind is None:
+                return row.get_absolute_url()
+            return f"{listing_pages[source.page_kind]}#{row.anchor}"
+
+        results += find(source, rows, query=query, language=language, url=url)
+    results.sort(key=lambda result: -result.rank)  # stable: ties keep the SOURCES order
+    return results[:MAX_RESULTS]
+
+
+def _in_language(model: type[Model], field: str, language: str):
+    """The field's text in `language`: its twin (title_es) when filled in, else the English."""
+    twin = f"{field}_{language}"
+    if language != "en" and any(f.name == twin for f in model._meta.get_fields()):
+        text = TextField()
+        return Coalesce(NullIf(F(twin), Value(""), output_field=text), F(field), output_field=text)
+    return F(field)
+
+
+# --- PostgreSQL: full-text search ---------------------------------------------------------------
+
+
+def _postgres_results(source, rows: QuerySet, *, query: str, language: str, url) -> list[Result]:
+    config = "spanish" if language == "es" else "english"
+    title = _in_language(source.model, source.title, language)
+    texts = []
+    for field in source.fields:
+        text = _in_language(source.model, field, language)
+        if field in source.rich:
+            # Tags out, so the snippet shows words only; entities are decoded in Python.
+            text = Func(
+                text,
+                Value("<[^>]*>"),
+                Value(" "),
+                Value("g"),
+                function="regexp_replace",
+                output_field=TextField(),
+            )
+        texts.append(text)
+    text = Concat(*_spaced(texts), output_field=TextField()) if len(texts) > 1 else texts[0]
+    search_query = SearchQuery(query, search_type="websearch", config=config)
+    vector = SearchVector(title, weight="A", config=config) + SearchVector(
+        text, weight="B", config=config
+    )
+    marks = {"start_sel": START, "stop_sel": STOP}
+    found = (
+        rows.annotate(document=vector)
+        .filter(document=search_query)
+        .annotate(
+            rank=SearchRank(vector, search_query),
+            title_marked=SearchHeadline(
+                title, search_query, config=config, highlight_all=True, **marks
+            ),
+            snippet_marked=SearchHeadline(
+                text,
+                search_query,
+                config=config,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                **marks,
+            ),
+        )
+        .order_by("-rank")[:MAX_RESULTS]
+    )
+    return [
+        Result(
+            title=_marked(html.unescape(row.title_marked)),
+            kind=source.kind,
+            url=url(row),
+            snippet=_marked(html.unescape(row.snippet_marked)),
+            rank=row.rank,
+        )
+        for row in found
+    ]
+
+
+def _spaced(expressions: list) -> list:
+    spaced = [expressions[0]]
+    for expression in expressions[1:]:
+        spaced += [Value(" "), expression]
+    return spaced
+
+
+def _marked(text: str) -> SafeString:
+    """Text from ts_headline: escaped first, then its match markers turned into <mark>."""
+    escaped = escape(" ".join(text.replace(START + STOP, "").split()))
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+# --- Elsewhere (SQLite): every word appears -----------------------------------------------------
+# No stemming, and SQLite compares letters outside A-Z case-sensitively (“Él” is not “él”).
+
+
+def _simple_results(source, rows: QuerySet, *, query: str, language: str, url) -> list[Result]:
+    words = _words(query)
+    if not words:
+        return []
+    names = [source.title, *source.fields]
+    rows = rows.annotate(
+        **{f"search_{name}": _in_language(source.model, name, language) for name in names}
+    )
+    for word in words:  # every word, in any of the fields
+        rows = rows.filter(
+            functools.reduce(
+                operator.or_, (Q(**{f"search_{name}__icontains": word}) for name in names)
+            )
+        )
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    results = []
+    for row in rows[: MAX_RESULTS * 2]:
+        title = getattr(row, f"search_{source.title}")
+        text = " ".join(
+            plain_text(value) if name in source.rich else value
+            for name in source.fields
+            if (value := getattr(row, f"search_{name}"))
+        )
+        # The database also matched inside HTML tags; count only words a reader sees.
+        if not all(re.search(re.escape(word), f"{title} {text}", re.I) for word in words):
+            continue
+        results.append(
+            Result(
+                title=_mark_words(title, pattern),
+                kind=source.kind,
+                url=url(row),
+                snippet=_mark_words(_snippet(text, pattern), pattern),
+                rank=10 * len(pattern.findall(title)) + len(pattern.findall(text)),
+            )
+        )
+    return results
+
+
+def _words(query: str) -> list[str]:
+    """The words to find, without websearch syntax: quotes and “or” are dropped, and so are
+    words after a minus (“-word”, which PostgreSQL reads as “without this word”)."""
+    words = []
+    for token in query.split():
+        if not token.startswith("-") and token.lower() != "or":
+            words += re.findall(r"\w[\w'’-]*", token)
+    return list(dict.fromkeys(words))
+
+
+def _snippet(text: str, pattern: re.Pattern) -> str:
+    """About SNIPPET_CHARS of `text` around the first match, cut at spaces."""
+    match = pattern.search(text)
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    start = max(0, (match.start() if match else 0) - SNIPPET_CHARS // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = start + SNIPPET_CHARS
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    return f"{'… ' if start else ''}{text[start:end].strip()}{' …' if end < len(text) else ''}"
+
+
+def _mark_words(text: str, pattern: re.Pattern) -> SafeString:
+    """Each match wrapped in <mark>, everything escaped."""
+    parts, position = [], 0
+    for match in pattern.finditer(text):
+        parts += [escape(text[position : match.start()]), f"<mark>{escape(match[0])}</mark>"]
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))

@@ -1,0 +1,60 @@
+"""The editorial workflow: drafts, publishing and medical review of pages. The admin calls these;
+history (django-simple-history) records every step with who and why."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from programs.models import DRAFT_FIELDS, Page
+from programs.sanitize import sanitize_html
+
+
+def _save(page: Page, *, by, reason: str, **kwargs) -> Page:
+    page.updated_by = by
+    page._change_reason = reason  # shown in the page's history
+    page.save(**kwargs)
+    return page
+
+
+@transaction.atomic
+def page_save(*, page: Page, by, publish: bool = False) -> str:
+    """Save an editor's changes to `page` (an in-memory copy carrying the form's values).
+
+    A live page keeps its live content until someone publishes: the changes go to its draft.
+    A page that is not published (or is being unpublished) has nothing live to protect, so it is
+    saved as it is. Publishing makes the changes live and clears the draft. Only people with the
+    publish permission reach `publish=True` or can change `is_published` (the admin sees to it).
+    Returns what happened, in words."""
+    if publish:
+        page.is_published, page.draft = True, None
+        _save(page, by=by, reason="Published")
+        return "published"
+    if page.pk is None:
+        _save(page, by=by, reason="Published" if page.is_published else "Created")
+        return "published" if page.is_published else "saved"
+    stored = Page.objects.select_for_update().get(pk=page.pk)
+    if not (stored.is_published and page.is_published):
+        unpublishing = stored.is_published and not page.is_published
+        page.draft = None  # the form showed the draft's values: they are now the page's
+        _save(page, by=by, reason="Unpublished" if unpublishing else "Edited (not published)")
+        return "unpublished" if unpublishing else "saved"
+    # A live page: park the content fields in the draft and keep the live values.
+    draft = {field: getattr(page, field) for field in DRAFT_FIELDS}
+    draft["body"], draft["body_es"] = sanitize_html(draft["body"]), sanitize_html(draft["body_es"])
+    for field in DRAFT_FIELDS:
+        setattr(page, field, getattr(stored, field))
+    changed = any(draft[field] != getattr(stored, field) for field in DRAFT_FIELDS)
+    page.draft = draft if changed else None
+    _save(page, by=by, reason="Draft saved" if changed else "Saved")
+    return "draft saved" if changed else "saved"
+
+
+def page_discard_draft(*, page: Page, by) -> Page:
+    page.draft = None
+    return _save(page, by=by, reason="Draft discarded")
+
+
+def page_mark_reviewed(*, page: Page, by, today=None) -> Page:
+    """A clinical reviewer read the live page and confirms it is still right."""
+    page.reviewed_at = today or timezone.localdate()
+    page.reviewed_by = by
+    return _save(page, by=by, reason=f"Marked reviewed by {by.get_username()}")

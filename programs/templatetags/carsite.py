@@ -1,0 +1,119 @@
+"""Template helpers for phone numbers and local times."""
+
+import base64
+import datetime
+import functools
+import hashlib
+
+from django import template
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.templatetags.static import static
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+
+from programs.fields import format_phone
+
+register = template.Library()
+
+
+@register.filter
+def phone(e164: str) -> str:
+    """+12155550100 -> (215) 555-0100"""
+    return format_phone(e164)
+
+
+@register.filter
+def tel_href(e164: str) -> str:
+    """+12155550100 -> tel:+12155550100 (E.164 dials from anywhere)."""
+    return f"tel:{e164}" if e164 else ""
+
+
+@register.filter
+def clock(value: datetime.time) -> str:
+    """9:00 -> 9 am, 17:30 -> 5:30 pm (in Spanish: 9 a. m., 5:30 p. m.)"""
+    if value is None:
+        return ""
+    hour = value.hour % 12 or 12
+    time = f"{hour}" if value.minute == 0 else f"{hour}:{value.minute:02d}"
+    if value.hour < 12:
+        return _("%(time)s am") % {"time": time}
+    return _("%(time)s pm") % {"time": time}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[dict]:
+    """This page in each language: for the switcher and the hreflang links."""
+    request = context["request"]
+    current = get_language()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        path = translate_url(request.path, code)  # never the query: it may hold answers
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "path": path,
+                "url": request.build_absolute_uri(path),
+                "is_current": code == current,
+            }
+        )
+    return versions
+
+
+@register.filter
+def journey_duration(step) -> str:
+    """“About 3 to 4 weeks”, “About 5 days”, “Under 1 hour”, in the active language."""
+    low, high, unit = step.duration_min, step.duration_max, step.duration_unit
+    if low is None and high is None:
+        return ""
+    names = {
+        "hours": lambda n: ngettext("%(n)s hour", "%(n)s hours", n) % {"n": n},
+        "days": lambda n: ngettext("%(n)s day", "%(n)s days", n) % {"n": n},
+        "weeks": lambda n: ngettext("%(n)s week", "%(n)s weeks", n) % {"n": n},
+        "months": lambda n: ngettext("%(n)s month", "%(n)s months", n) % {"n": n},
+    }[unit]
+    if low is None:
+        return _("Up to %(time)s") % {"time": names(high)}
+    if high is None or high == low:
+        return _("About %(time)s") % {"time": names(low)}
+    return _("About %(low)s to %(time)s") % {"low": low, "time": names(high)}
+
+
+WARNING_GROUP_HEADINGS = {
+    "crs": gettext_lazy("Fever and body signs (cytokine release syndrome, CRS)"),
+    "nervous": gettext_lazy("Brain and nerve signs"),
+    "infection": gettext_lazy("Signs of infection or low blood counts"),
+}
+
+
+@register.filter
+def warning_groups(signs) -> list[tuple[str, list]]:
+    """Signs grouped under plain headings, in the order staff gave them."""
+    groups: dict[str, list] = {}
+    for sign in signs:
+        groups.setdefault(sign.group, []).append(sign)
+    return [(WARNING_GROUP_HEADINGS.get(group, group), items) for group, items in groups.items()]
+
+
+@register.simple_tag
+def script(path: str) -> str:
+    """<script defer> for one of our static files, with its Subresource Integrity hash."""
+    return format_html(
+        '<script src="{}" integrity="{}" defer></script>', static(path), _integrity(path)
+    )
+
+
+@functools.cache
+def _integrity(path: str) -> str:
+    found = finders.find(path)
+    if found:
+        with open(found, "rb") as file:
+            content = file.read()
+    else:  # collected only (production): read it back from the static storage
+        with staticfiles_storage.open(path) as file:
+            content = file.read()
+    return "sha384-" + base64.b64encode(hashlib.sha384(content).digest()).decode()

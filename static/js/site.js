@@ -1,0 +1,34 @@
+// Small enhancements; every page works without them. Loaded with Subresource Integrity.
+"use strict";
+
+// Site notices: closing one is remembered in this browser's own storage (no cookie, nothing
+// sent). The key changes when staff edit the notice, so a changed notice shows again.
+for (const notice of document.querySelectorAll("[data-notice-key]")) {
+  const key = notice.dataset.noticeKey;
+  let closed = false;
+  try { closed = localStorage.getItem(key) === "closed"; } catch { /* storage blocked: keep showing */ }
+  if (closed) { notice.hidden = true; continue; }
+  const button = notice.querySelector(".notice-close");
+  if (!button) continue;
+  button.classList.remove("js-only");
+  button.addEventListener("click", () => {
+    notice.hidden = true;
+    try { localStorage.setItem(key, "closed"); } catch { /* nothing to remember it in */ }
+    document.getElementById("main").focus();
+  });
+}
+
+// "Print" buttons (the family guide). Without JavaScript the browser's own Print works.
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.classList.remove("js-only");
+  button.addEventListener("click", () => window.print());
+}
+
+// A form sent once stays sent: a second click while the page loads does nothing.
+// (The server also saves one request per form, whatever arrives.)
+for (const form of document.querySelectorAll("form[data-send-once]")) {
+  form.addEventListener("submit", (event) => {
+    if (form.dataset.sent) { event.preventDefault(); return; }
+    form.dataset.sent = "yes";
+  });
+}
