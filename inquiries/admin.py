@@ -1,0 +1,576 @@
+"""The coordinators' queue and the routing table, in the Django admin."""
+
+import csv
+import datetime
+import statistics
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from inquiries import routing
+from inquiries.models import (
+    AccessAction,
+    AccessLog,
+    Activity,
+    Asker,
+    CallbackRequest,
+    Diagnosis,
+    Language,
+    Relapsed,
+    RoutingRule,
+    Status,
+    Topic,
+)
+from inquiries.services import callback_request_update
+from programs.fields import format_phone
+from programs.models import Program
+
+# Spreadsheets run cells that start with these as formulas (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NOTIFY_FAILING_AFTER = 3
+
+
+def csv_safe(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def duration_text(delta: datetime.timedelta) -> str:
+    minutes = int(abs(delta.total_seconds()) // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min"
+
+
+def audit(request, action: str, obj: CallbackRequest | None = None, *, detail: str = "") -> None:
+    AccessLog.objects.create(
+        user=request.user,
+        username=request.user.get_username(),
+        action=action,
+        callback_request_id=obj.pk if obj else None,
+        reference=obj.reference if obj else "",
+        detail=detail[:200],
+    )
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "due"
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("today", "Due in the next 24 hours")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "overdue":
+            return queryset.overdue(now)
+        if self.value() == "today":
+            return queryset.open().filter(
+                due_by__gte=now, due_by__lt=now + datetime.timedelta(days=1)
+            )
+        return queryset
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Me"), ("nobody", "Nobody yet")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class NotificationFilter(admin.SimpleListFilter):
+    title = "staff email"
+    parameter_name = "notified"
+
+    def lookups(self, request, model_admin):
+        return [("failing", "Failing"), ("pending", "Not sent yet"), ("sent", "Sent")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "failing":
+            return queryset.unnotified().filter(
+                Q(notify_attempts__gte=NOTIFY_FAILING_AFTER) | ~Q(notify_error="")
+            )
+        if self.value() == "pending":
+            return queryset.unnotified()
+        if self.value() == "sent":
+            return queryset.filter(notified_at__isnull=False)
+        return queryset
+
+
+class ActivityInline(admin.TabularInline):
+    """The request's log: read-only, append-only."""
+
+    model = Activity
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "kind", "author", "text"]
+    readonly_fields = fields
+    verbose_name_plural = "Activity (newest last)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class WorkForm(forms.ModelForm):
+    """What a coordinator changes on a request; everything else on the page is read-only."""
+
+    new_note = forms.CharField(
+        label="Add a note",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Saved in the activity log with your name and the time. Notes cannot be edited later.",
+    )
+    call_attempt = forms.BooleanField(
+        label="I tried to call and did not reach them",
+        required=False,
+        help_text="Logs a call attempt (with the note above, if any).",
+    )
+
+    class Meta:
+        model = CallbackRequest
+        fields = ["status", "outcome", "assigned_to"]
+        help_texts = {"outcome": "Needed to close the request; only set when closing."}
+
+    def clean(self):
+        cleaned = super().clean()
+        status, outcome = cleaned.get("status"), cleaned.get("outcome")
+        if status == Status.CLOSED and not outcome:
+            self.add_error("outcome", "Choose an outcome to close the request.")
+        if status and status != Status.CLOSED and outcome:
+            self.add_error("outcome", "Leave the outcome empty unless you close the request.")
+        return cleaned
+
+
+@admin.register(CallbackRequest)
+class CallbackRequestAdmin(admin.ModelAdmin):
+    form = WorkForm
+    inlines = [ActivityInline]
+    list_display = [
+        "reference",
+        "received_at",
+        "routed_to_display",
+        "due_display",
+        "status",
+        "assigned_to",
+        "language_display",
+        "notified_display",
+    ]
+    list_display_links = ["reference"]
+    list_filter = [
+        "status",
+        OverdueFilter,
+        AssignedFilter,
+        ("line", admin.RelatedOnlyFieldListFilter),
+        ("coordinator", admin.RelatedOnlyFieldListFilter),
+        "language",
+        "needs_interpreter",
+        NotificationFilter,
+    ]
+    search_fields = ["=reference", "name", "phone"]
+    search_help_text = "Search by reference (ABCD-EFGH), name or phone number."
+    list_select_related = ["line", "coordinator", "assigned_to", "program"]
+    list_per_page = 50
+    show_full_result_count = False
+    view_on_site = False
+    actions = ["take_selected", "export_csv", delete_selected]
+    readonly_fields = [
+        "reference",
+        "received_at",
+        "due_display",
+        "routed_to_display",
+        "matched_rule_display",
+        "asker",
+        "topic",
+        "patient_age",
+        "diagnosis",
+        "relapsed",
+        "name",
+        "phone_display",
+        "email",
+        "best_times_display",
+        "language_display",
+        "needs_interpreter",
+        "note",
+        "consent_call",
+        "consent_voicemail",
+        "first_contact_at",
+        "closed_at",
+        "notified_display",
+    ]
+    fieldsets = [
+        ("Request", {"fields": ["reference", "received_at", "due_display", "routed_to_display", "matched_rule_display"]}),
+        ("Work it", {"fields": ["status", "outcome", "assigned_to", "new_note", "call_attempt"]}),
+        ("Who to call", {"fields": ["name", "phone_display", "email", "best_times_display", "language_display",
+                                    "needs_interpreter", "consent_call", "consent_voicemail"]}),
+        ("Their answers", {"fields": ["asker", "topic", "patient_age", "diagnosis", "relapsed", "note"]}),
+        ("Timeline", {"fields": ["first_contact_at", "closed_at", "notified_display"]}),
+    ]  # fmt: skip
+
+    def get_ordering(self, request):
+        # Open requests first, each group by due time: the most urgent at the top.
+        closed_last = Case(
+            When(status=Status.CLOSED, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+        return [closed_last.asc(), "due_by", "pk"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Reference (with or without its dash), part of a name, or a phone typed any way
+        (phones are stored as +12155550123)."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        match = Q(name__icontains=term) | Q(reference__iexact=term)
+        compact = term.upper().replace("-", "").replace(" ", "")
+        if len(compact) == 8:
+            match |= Q(reference=f"{compact[:4]}-{compact[4:]}")
+        digits = "".join(ch for ch in term if ch.isdigit())
+        if len(digits) >= 7:
+            match |= Q(phone__endswith=digits[-10:])
+        return queryset.filter(match), False
+
+    def has_add_permission(self, request):
+        return False  # requests come from families only
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            # Only people who can work the queue can be given a request.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_active=True, is_staff=True)
+                .filter(
+                    Q(is_superuser=True)
+                    | Q(groups__permissions__codename="change_callbackrequest")
+                    | Q(user_permissions__codename="change_callbackrequest")
+                )
+                .distinct()
+                .order_by("username")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- the access log: every look at and change to a request, with ids only ---
+    # Written once the page is granted (a refused or missing request was not looked at).
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            audit(request, AccessAction.LIST, detail="the queue")
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            audit(request, AccessAction.VIEW, self.get_object(request, object_id))
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            obj = self.get_object(request, object_id)
+            audit(request, AccessAction.VIEW, obj, detail="history")
+        return response
+
+    def delete_model(self, request, obj):
+        audit(request, AccessAction.DELETE, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            audit(request, AccessAction.DELETE, obj, detail="bulk delete")
+        super().delete_queryset(request, queryset)
+
+    # --- columns ---
+    @admin.display(description="routed to", ordering="line__name")
+    def routed_to_display(self, obj):
+        return (
+            obj.routed_to if not obj.coordinator_id else f"{obj.coordinator.name} ({obj.line.name})"
+        )
+
+    @admin.display(description="due by", ordering="due_by")
+    def due_display(self, obj):
+        local = timezone.localtime(obj.due_by, obj.program.tz)
+        when = local.strftime("%a %b %-d, %-I:%M %p")
+        if obj.status == Status.CLOSED:
+            return when
+        now = timezone.now()
+        if obj.due_by < now:
+            return format_html(
+                '<strong class="overdue">⚠ OVERDUE by {}</strong><br>{}',
+                duration_text(now - obj.due_by),
+                when,
+            )
+        return format_html("{}<br><small>in {}</small>", when, duration_text(obj.due_by - now))
+
+    @admin.display(description="language", ordering="language")
+    def language_display(self, obj):
+        text = (
+            obj.language_other
+            if obj.language == Language.OTHER and obj.language_other
+            else obj.get_language_display()
+        )
+        return f"{text} + interpreter" if obj.needs_interpreter else text
+
+    @admin.display(description="staff email")
+    def notified_display(self, obj):
+        if obj.notified_at:
+            return "Sent"
+        if obj.notify_attempts >= NOTIFY_FAILING_AFTER or obj.notify_error:
+            return format_html("<strong>⚠ Failing</strong> ({} tries{})", obj.notify_attempts + 1,
+                               f": {obj.notify_error}" if obj.notify_error else "")  # fmt: skip
+        return "Queued"
+
+    @admin.display(description="phone")
+    def phone_display(self, obj):
+        return format_html('<a href="tel:{}">{}</a>', obj.phone, format_phone(obj.phone))
+
+    @admin.display(description="best times to call")
+    def best_times_display(self, obj):
+        from inquiries.models import CallTime
+
+        labels = dict(CallTime.choices)
+        # str(): the labels are lazy translations, which str.join() does not accept.
+        return ", ".join(str(labels.get(t, t)) for t in obj.best_times) or "Any time"
+
+    @admin.display(description="matched rule")
+    def matched_rule_display(self, obj):
+        return obj.matched_rule_name or "—"
+
+    # --- the coordinator's work goes through the service, which logs every change ---
+    def save_model(self, request, obj, form, change):
+        cleaned = form.cleaned_data
+        take = "_take" in request.POST
+        changed = sorted(
+            {*form.changed_data, *(["assigned_to"] if take else [])} - {"loaded_version"}
+        )
+        audit(request, AccessAction.CHANGE, obj, detail=", ".join(changed))
+        try:
+            callback_request_update(
+                callback_request=obj,
+                by=request.user,
+                status=cleaned["status"],
+                outcome=cleaned["outcome"],
+                assign=True,
+                assigned_to=request.user if take else cleaned["assigned_to"],
+                note=cleaned["new_note"].strip(),
+                attempt=cleaned["call_attempt"],
+            )
+        except ValueError as exc:
+            messages.error(request, str(exc))
+
+    def response_change(self, request, obj):
+        if "_take" in request.POST:
+            self.message_user(request, f"{obj.reference} is assigned to you.", messages.SUCCESS)
+            return redirect(reverse("admin:inquiries_callbackrequest_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    # --- actions ---
+    @admin.action(description="Assign the selected requests to me", permissions=["change"])
+    def take_selected(self, request, queryset):
+        for req in queryset:
+            callback_request_update(
+                callback_request=req, by=request.user, assign=True, assigned_to=request.user
+            )
+        self.message_user(
+            request, f"{queryset.count()} request(s) assigned to you.", messages.SUCCESS
+        )
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("inquiries.export_callbackrequest")
+
+    @admin.action(description="Export the selected requests as CSV", permissions=["export"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="callback-requests-{stamp}.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read UTF-8 names correctly
+        writer = csv.writer(response)
+        columns = [
+            ("reference", lambda r: r.reference),
+            ("received", lambda r: timezone.localtime(r.received_at).isoformat(timespec="minutes")),
+            ("due_by", lambda r: timezone.localtime(r.due_by).isoformat(timespec="minutes")),
+            ("status", lambda r: r.get_status_display()),
+            ("outcome", lambda r: r.get_outcome_display()),
+            ("line", lambda r: r.line.name),
+            ("coordinator", lambda r: r.coordinator.name if r.coordinator_id else ""),
+            ("assigned_to", lambda r: r.assigned_to.get_username() if r.assigned_to_id else ""),
+            ("who_is_asking", lambda r: r.get_asker_display()),
+            ("topic", lambda r: r.get_topic_display()),
+            ("patient_age", lambda r: r.patient_age),
+            ("diagnosis", lambda r: r.get_diagnosis_display()),
+            ("relapsed", lambda r: r.get_relapsed_display()),
+            ("name", lambda r: r.name),
+            ("phone", lambda r: r.phone),
+            ("email", lambda r: r.email),
+            ("language", lambda r: self.language_display(r)),
+            ("note", lambda r: r.note),
+            ("first_contact", lambda r: timezone.localtime(r.first_contact_at).isoformat(timespec="minutes") if r.first_contact_at else ""),
+        ]  # fmt: skip
+        writer.writerow([name for name, _ in columns])
+        for req in queryset.select_related("line", "coordinator", "assigned_to"):
+            writer.writerow([csv_safe(get(req)) for _, get in columns])
+            audit(request, AccessAction.EXPORT, req, detail="CSV")
+        return response
+
+    # --- the report ---
+    def get_urls(self):
+        report = self.admin_site.admin_view(self.report_view)
+        return [
+            path("report/", report, name="inquiries_callbackrequest_report"),
+            *super().get_urls(),
+        ]
+
+    def report_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        now = timezone.now()
+        since = now - datetime.timedelta(weeks=12)
+        qs = CallbackRequest.objects.all()
+        weekly: dict[datetime.date, int] = {}
+        for received in qs.filter(received_at__gte=since).values_list("received_at", flat=True):
+            local = timezone.localtime(received).date()
+            monday = local - datetime.timedelta(days=local.weekday())
+            weekly[monday] = weekly.get(monday, 0) + 1
+        weeks = [(monday, weekly[monday]) for monday in sorted(weekly, reverse=True)]
+        per_line = (
+            qs.open()
+            .values("line__name")
+            .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_by__lt=now)))
+            .order_by("line__name")
+        )
+        waits = [
+            (first - received).total_seconds() / 3600
+            for received, first in qs.filter(
+                first_contact_at__isnull=False, received_at__gte=since
+            ).values_list("received_at", "first_contact_at")
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Callback report",
+            "weeks": weeks,
+            "per_line": per_line,
+            "median_hours": round(statistics.median(waits), 1) if waits else None,
+            "contacted_count": len(waits),
+            "since": since,
+        }
+        return TemplateResponse(request, "admin/inquiries/callbackrequest/report.html", context)
+
+
+class TryRoutingForm(forms.Form):
+    program = forms.ModelChoiceField(queryset=Program.objects.all())
+    asker = forms.ChoiceField(label="Who is asking", choices=Asker)
+    topic = forms.ChoiceField(choices=Topic)
+    age = forms.IntegerField(label="Patient's age", min_value=0, max_value=120)
+    diagnosis = forms.ChoiceField(choices=Diagnosis)
+    relapsed = forms.ChoiceField(label="Came back or did not respond", choices=Relapsed)
+    language = forms.ChoiceField(choices=Language)
+    needs_interpreter = forms.BooleanField(required=False)
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    list_display = ["priority", "name", "conditions", "line", "coordinator", "is_active"]
+    list_display_links = ["name"]
+    list_editable = ["priority", "is_active"]
+    list_filter = ["is_active", "program", "line"]
+    search_fields = ["name"]
+    ordering = ["program", "priority", "pk"]
+    list_select_related = ["line", "coordinator"]
+    fieldsets = [
+        (None, {"fields": ["program", "priority", "name", "is_active"]}),
+        ("When (empty means any)", {"fields": ["asker", "topic", ("min_age", "max_age"), "diagnosis", "relapsed",
+                                               "language", "needs_interpreter"]}),
+        ("Then call back from", {"fields": ["line", "coordinator"]}),
+    ]  # fmt: skip
+
+    @admin.display(description="when")
+    def conditions(self, obj):
+        parts = []
+        for field in ("asker", "topic", "diagnosis", "relapsed", "language"):
+            if getattr(obj, field):
+                parts.append(str(getattr(obj, f"get_{field}_display")()))  # lazy label
+        if obj.min_age is not None or obj.max_age is not None:
+            parts.append(
+                f"age {obj.min_age if obj.min_age is not None else 0}–{obj.max_age if obj.max_age is not None else '…'}"
+            )
+        if obj.needs_interpreter is not None:
+            parts.append("needs an interpreter" if obj.needs_interpreter else "no interpreter")
+        return "; ".join(parts) or "Always"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.try_routing_view)
+        return [path("try/", view, name="inquiries_routingrule_try"), *super().get_urls()]
+
+    def try_routing_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = TryRoutingForm(request.GET or None, initial={"program": Program.objects.for_site()})
+        destination = None
+        if form.is_valid():
+            data = form.cleaned_data
+            answers = routing.Answers(
+                program_id=data["program"].pk,
+                asker=data["asker"],
+                topic=data["topic"],
+                age=data["age"],
+                diagnosis=data["diagnosis"],
+                relapsed=data["relapsed"],
+                language=data["language"],
+                needs_interpreter=data["needs_interpreter"],
+            )
+            destination = routing.destination_for(data["program"], answers)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Try routing",
+            "form": form,
+            "destination": destination,
+        }
+        return TemplateResponse(request, "admin/inquiries/routingrule/try.html", context)
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Read-only for everyone: rows are written by the admin itself and by retention."""
+
+    list_display = ["at", "username", "action", "reference", "detail"]
+    list_filter = ["action", "username"]
+    search_fields = ["=reference", "username"]
+    date_hierarchy = "at"
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,344 @@
+"""The family's callback form: short, kind, and only what a coordinator needs to call back."""
+
+import time
+import unicodedata
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from inquiries.checklist import ChecklistAnswers, Treatment
+from inquiries.models import MAX_AGE, Asker, CallbackRequest, CallTime, Diagnosis, Language
+from programs.fields import normalize_phone
+
+AGE_INVALID = format_lazy(
+    _("Please enter the patient's age in whole years, from 0 to {max_age}."), max_age=MAX_AGE
+)
+AGE_ADULT_PATIENT = _("You said you are the patient and 18 or older. Please check the age.")
+CONSENT_REQUIRED = _("We can only call you back if you agree to a call. Please tick this box.")
+CONTROL_CHARACTERS = _("Please remove the special or invisible characters from this answer.")
+TOO_LONG = _("Please shorten this to %(limit_value)d characters or fewer (it has %(show_value)d).")
+REQUIRED = _("Please answer this question.")
+NAME_REQUIRED = _("Please tell us who to ask for.")
+PHONE_REQUIRED = _("Please give a phone number we can call.")
+CHOOSE = _("Please choose one of the answers.")
+NAME_HINT = _("The person we should ask for.")
+NOTE_HINT = _(
+    "Optional. For example: the best way to reach you. Please do not write medical details here; "
+    "we will ask about them when we call."
+)
+NOTE_MAX = 500
+# Fields a link (such as the “Could CAR T be an option?” checklist) may fill in ahead.
+PREFILLABLE = ("asker", "topic", "patient_age", "diagnosis", "relapsed", "language")
+FILL_TIME_SALT = "carsite.callback.shown_at"
+
+
+def _age_seconds(signed: str, signer: signing.TimestampSigner) -> float:
+    """Seconds since the form was shown, from its signed timestamp."""
+    _value, timestamp, _signature = signed.rsplit(signer.sep, 2)
+    return time.time() - signing.b62_decode(timestamp)
+
+
+def reject_control_characters(value: str, *, allow_newlines: bool = False) -> None:
+    """Refuse control and unassigned characters and lone surrogates; keep every script and
+    right-to-left marks, which real names and notes contain."""
+    allowed = {"\n", "\r", "\t"} if allow_newlines else set()
+    for char in value:
+        if char in allowed:
+            continue
+        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
+            raise ValidationError(CONTROL_CHARACTERS, code="control_characters")
+
+
+class CallbackRequestForm(forms.ModelForm):
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+    # Bot traps, never shown to people: a field only a bot fills in, and when the form was shown.
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    shown_at = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+    patient_age = forms.IntegerField(
+        label=_("Patient's age in years"),
+        min_value=0,
+        max_value=MAX_AGE,
+        error_messages={
+            "required": REQUIRED,
+            "invalid": AGE_INVALID,
+            "min_value": AGE_INVALID,
+            "max_value": AGE_INVALID,
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "age-input"}),
+    )
+    best_times = forms.MultipleChoiceField(
+        label=_("Best times to call (optional)"),
+        choices=CallTime,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("In the hospital's local time."),
+    )
+    consent_call = forms.BooleanField(
+        label=_("Yes, you may call me at this number about this request."),
+        error_messages={"required": CONSENT_REQUIRED},
+    )
+
+    class Meta:
+        model = CallbackRequest
+        fields = [
+            "asker",
+            "topic",
+            "patient_age",
+            "diagnosis",
+            "relapsed",
+            "name",
+            "phone",
+            "email",
+            "best_times",
+            "language",
+            "language_other",
+            "needs_interpreter",
+            "note",
+            "consent_call",
+            "consent_voicemail",
+        ]
+        labels = {
+            "asker": _("Who is asking?"),
+            "topic": _("What would you like to talk about?"),
+            "diagnosis": _("What is the diagnosis?"),
+            "relapsed": _("Did the cancer come back, or not go away with treatment?"),
+            "name": _("Your name"),
+            "phone": _("Phone number"),
+            "email": _("Email (optional)"),
+            "language": _("Which language should we speak?"),
+            "language_other": _("If another language, which one? (optional)"),
+            "needs_interpreter": _("I would like a free interpreter on the call."),
+            "note": _("Anything else we should know? (optional)"),
+            "consent_voicemail": _(
+                "You may leave a voicemail that says who called (no health details)."
+            ),
+        }
+        help_texts = {
+            "name": NAME_HINT,
+            "phone": _("A US number, or an international one starting with +."),
+            "email": _("We only use it if we cannot reach you by phone."),
+            "note": NOTE_HINT,
+        }
+        widgets = {
+            "asker": forms.RadioSelect,
+            "topic": forms.RadioSelect,
+            "diagnosis": forms.RadioSelect,
+            "relapsed": forms.RadioSelect,
+            "language": forms.Select,
+            "phone": forms.TextInput(
+                attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
+            ),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "note": forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name not in ("consent_call", "patient_age"):
+                field.error_messages["required"] = REQUIRED
+            if isinstance(field, forms.ChoiceField):
+                field.error_messages["invalid_choice"] = CHOOSE
+            if isinstance(field, forms.CharField) and field.max_length:
+                field.error_messages["max_length"] = TOO_LONG
+            if name in ("asker", "topic", "diagnosis", "relapsed"):
+                field.choices = [c for c in field.choices if c[0] != ""]
+        # A family reading the Spanish pages most likely wants a call in Spanish.
+        page_language = (get_language() or "")[:2]
+        self.fields["language"].initial = (
+            page_language if page_language in Language.values else Language.ENGLISH
+        )
+        self.fields["name"].error_messages["required"] = NAME_REQUIRED
+        self.fields["phone"].error_messages["required"] = PHONE_REQUIRED
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"novalidate": "", "data-send-once": ""}
+        self.helper.layout = Layout(
+            "submission_token",
+            "shown_at",
+            Div("website", css_class="hp", aria_hidden="true"),
+            Fieldset(
+                _("About the patient"),
+                "asker",
+                "topic",
+                "patient_age",
+                "diagnosis",
+                "relapsed",
+            ),
+            Fieldset(
+                _("How to reach you"),
+                "name",
+                "phone",
+                "email",
+                "best_times",
+                "language",
+                "language_other",
+                "needs_interpreter",
+            ),
+            Fieldset(_("Anything else"), "note"),
+            Fieldset(
+                _("Your permission"),
+                "consent_call",
+                "consent_voicemail",
+            ),
+            # crispy renders HTML() as a template: the text is escaped, in this request's language.
+            HTML(
+                format_html(
+                    '<p class="form-text">{}</p>',
+                    gettext("We answer within the time shown on the next page."),
+                )
+            ),
+            Submit("submit", _("Request a call back"), css_class="btn-lg"),
+        )
+
+    def _clean_text(self, name: str, *, allow_newlines: bool = False) -> str:
+        value = self.cleaned_data.get(name, "")
+        reject_control_characters(value, allow_newlines=allow_newlines)
+        return value.strip()
+
+    def clean_name(self):
+        return self._clean_text("name")
+
+    def clean_language_other(self):
+        return self._clean_text("language_other")
+
+    def clean_note(self):
+        return self._clean_text("note", allow_newlines=True)
+
+    def clean_email(self):
+        return self._clean_text("email").lower()
+
+    def clean_phone(self):
+        value = self._clean_text("phone")
+        return normalize_phone(value)
+
+    def clean(self):
+        cleaned = super().clean()
+        age = cleaned.get("patient_age")
+        if cleaned.get("asker") == Asker.ADULT_PATIENT and age is not None and age < 18:
+            self.add_error("patient_age", AGE_ADULT_PATIENT)
+        return cleaned
+
+    def _post_clean(self):
+        # The model's own checks run in the service, after routing fills the required fields.
+        pass
+
+    def is_bot(self) -> bool:
+        """A filled-in trap field, or a form sent faster than a person can read it."""
+        if self.cleaned_data.get("website"):
+            return True
+        signer = signing.TimestampSigner(salt=FILL_TIME_SALT)
+        shown_at = self.cleaned_data.get("shown_at", "")
+        try:
+            signer.unsign(shown_at)  # no age limit: a tab left open overnight is still a person
+        except signing.BadSignature:
+            return True
+        # A clock a little ahead on another server is no reason to drop a family's request.
+        return 0 <= _age_seconds(shown_at, signer) < settings.CALLBACK_MIN_FILL_SECONDS
+
+    @classmethod
+    def initial_from(cls, params) -> dict:
+        """A new form's initial values: a fresh one-time token, when it was shown, plus answers
+        passed in the link."""
+        initial = {
+            "submission_token": uuid.uuid4(),
+            "shown_at": signing.TimestampSigner(salt=FILL_TIME_SALT).sign("callback"),
+        }
+        for name in PREFILLABLE:
+            value = params.get(name, "")
+            if value and len(value) <= 30:
+                initial[name] = value
+        return initial
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["best_times"] = list(data["best_times"])
+        return data
+
+
+class ChecklistForm(forms.Form):
+    """“Could CAR T be an option?”: a plain GET form. Nothing is saved."""
+
+    RELAPSE_CHOICES = [
+        ("refractory", _("It did not go away with treatment")),
+        ("once", _("It came back once")),
+        ("more", _("It came back 2 or more times")),
+        ("no", _("No, it is in remission after the first treatment")),
+        ("not_sure", _("I am not sure")),
+    ]
+    age = forms.IntegerField(
+        label=_("How old is your child, in years?"),
+        min_value=0,
+        max_value=MAX_AGE,
+        error_messages={
+            "required": AGE_INVALID,
+            "invalid": AGE_INVALID,
+            "min_value": AGE_INVALID,
+            "max_value": AGE_INVALID,
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "age-input"}),
+    )
+    diagnosis = forms.ChoiceField(
+        label=_("What is the diagnosis?"),
+        choices=Diagnosis.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": REQUIRED, "invalid_choice": CHOOSE},
+    )
+    relapse = forms.ChoiceField(
+        label=_("Did the cancer come back, or not go away with treatment?"),
+        choices=RELAPSE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": REQUIRED, "invalid_choice": CHOOSE},
+    )
+    treatments = forms.MultipleChoiceField(
+        label=_("Which treatments has your child had? (optional)"),
+        choices=Treatment.CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": CHOOSE},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            "age",
+            "diagnosis",
+            "relapse",
+            "treatments",
+            Submit("", _("See what this usually means")),
+        )
+
+    def answers(self) -> ChecklistAnswers:
+        data = self.cleaned_data
+        relapsed = {
+            "refractory": "yes",
+            "once": "yes",
+            "more": "yes",
+            "no": "no",
+            "not_sure": "not_sure",
+        }
+        return ChecklistAnswers(
+            age=data["age"],
+            diagnosis=data["diagnosis"],
+            relapsed=relapsed[data["relapse"]],
+            treatments=tuple(data["treatments"]),
+            came_back_once=data["relapse"] == "once",
+        )

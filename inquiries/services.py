@@ -1,0 +1,171 @@
+"""The callback workflow: create (route, promise, save, queue the notification in one
+transaction), then the coordinator's steps. Views and the admin call these; they hold no logic.
+"""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from inquiries import business_hours, routing
+from inquiries.models import (
+    Activity,
+    ActivityKind,
+    CallbackRequest,
+    Outcome,
+    Status,
+)
+from programs.models import Program
+
+# Outcomes that mean someone talked with the family.
+REACHED_OUTCOMES = {Outcome.SCHEDULED, Outcome.REFERRED, Outcome.NOT_CANDIDATE}
+OUTCOME_REQUIRED = "Choose an outcome to close the request."
+OUTCOME_ONLY_WHEN_CLOSED = "An outcome is only set when closing the request."
+
+
+def answers_for(*, program: Program, data: dict) -> routing.Answers:
+    return routing.Answers(
+        program_id=program.pk,
+        asker=data["asker"],
+        topic=data["topic"],
+        age=data["patient_age"],
+        diagnosis=data["diagnosis"],
+        relapsed=data["relapsed"],
+        language=data["language"],
+        needs_interpreter=bool(data.get("needs_interpreter")),
+    )
+
+
+def _notify_retry_at(*, attempts: int, now: datetime.datetime) -> datetime.datetime:
+    """Back off: 5, 10, 20, 40 … minutes after each queueing, at most 6 hours apart."""
+    base = settings.CALLBACK_NOTIFY_RETRY_MINUTES
+    return now + datetime.timedelta(minutes=min(base * 2**attempts, 360))
+
+
+def callback_request_create(
+    *, program: Program, submission_token: uuid.UUID, data: dict
+) -> tuple[CallbackRequest, bool]:
+    """Save a family's request once. Returns (request, created); a replayed form returns the
+    request its first submission made."""
+    existing = CallbackRequest.objects.filter(submission_token=submission_token).first()
+    if existing:
+        return existing, False
+    try:
+        return _create(program=program, submission_token=submission_token, data=data), True
+    except IntegrityError:
+        # Two copies of one form raced; the other one won. (A reference clash, 1 in 5e11,
+        # would leave no row with this token: let it raise, the family gets the retry page.)
+        existing = CallbackRequest.objects.filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+@transaction.atomic
+def _create(*, program: Program, submission_token: uuid.UUID, data: dict) -> CallbackRequest:
+    from inquiries.notifications import notify_callback_request
+
+    now = timezone.now()
+    destination = routing.destination_for(program, answers_for(program=program, data=data))
+    request = CallbackRequest(
+        program=program,
+        submission_token=submission_token,
+        received_at=now,
+        line=destination.line,
+        coordinator=destination.coordinator,
+        matched_rule=destination.rule,
+        matched_rule_name=destination.rule_name,
+        due_by=business_hours.due_by(line=destination.line, received_at=now),
+        notify_next_at=_notify_retry_at(attempts=0, now=now),
+        **data,
+    )
+    request.full_clean(exclude=["submission_token", "reference"])
+    request.save()
+    with translation.override("en"):  # staff read the log in English, not the family's language
+        routed_to = request.routed_to
+    Activity.objects.create(
+        callback_request=request,
+        kind=ActivityKind.RECEIVED,
+        text=f"Routed to {routed_to} ({destination.rule_name}).",
+        created_at=now,
+    )
+    # The job row is written in this same transaction: a saved request always has its job.
+    notify_callback_request.enqueue(callback_request_id=request.pk)
+    return request
+
+
+@transaction.atomic
+def callback_request_update(
+    *,
+    callback_request: CallbackRequest,
+    by,
+    status: str | None = None,
+    outcome: str | None = None,
+    assigned_to=None,
+    assign: bool = False,
+    note: str = "",
+    attempt: bool = False,
+) -> CallbackRequest:
+    """A coordinator's change: any of status (with outcome), assignment, a note, a call attempt.
+    Each change is logged in the request's activity."""
+    now = timezone.now()
+    req = CallbackRequest.objects.select_for_update().get(pk=callback_request.pk)
+    log = []
+    if assign and req.assigned_to_id != (assigned_to.pk if assigned_to else None):
+        who = assigned_to.get_username() if assigned_to else "nobody"
+        req.assigned_to = assigned_to
+        log.append((ActivityKind.ASSIGNMENT, f"Assigned to {who}."))
+    if attempt:
+        log.append((ActivityKind.ATTEMPT, note or "Called; no answer."))
+        note = ""
+        if req.status == Status.NEW and status in (None, Status.NEW):
+            status = Status.ATTEMPTED
+    if (status is not None and status != req.status) or (
+        outcome is not None and outcome != req.outcome
+    ):
+        status = status or req.status
+        outcome = outcome if outcome is not None else req.outcome
+        if status == Status.CLOSED and not outcome:
+            raise ValueError(OUTCOME_REQUIRED)
+        if status != Status.CLOSED and outcome:
+            raise ValueError(OUTCOME_ONLY_WHEN_CLOSED)
+        text = f"{Status(req.status).label} → {Status(status).label}"
+        if outcome:
+            text += f" ({Outcome(outcome).label})"
+        log.append((ActivityKind.STATUS, text + "."))
+        req.status, req.outcome = status, outcome
+        reached = status == Status.CONTACTED or (
+            status == Status.CLOSED and outcome in REACHED_OUTCOMES
+        )
+        if reached and req.first_contact_at is None:
+            req.first_contact_at = now
+        req.closed_at = now if status == Status.CLOSED else None
+    if note:
+        log.append((ActivityKind.NOTE, note))
+    req.save()
+    Activity.objects.bulk_create(
+        Activity(callback_request=req, kind=kind, text=text, author=by, created_at=now)
+        for kind, text in log
+    )
+    return req
+
+
+def callback_notifications_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Re-queue the notification of every request still not notified after its retry time.
+    Run every minute (`manage.py notify_sweep --loop 60`). Returns how many were queued."""
+    from inquiries.notifications import notify_callback_request
+
+    now = now or timezone.now()
+    queued = 0
+    for req in CallbackRequest.objects.due_for_notification(now).only("pk", "notify_attempts"):
+        with transaction.atomic():
+            attempts = req.notify_attempts + 1
+            CallbackRequest.objects.filter(pk=req.pk).update(
+                notify_attempts=attempts,
+                notify_next_at=_notify_retry_at(attempts=attempts, now=now),
+            )
+            notify_callback_request.enqueue(callback_request_id=req.pk)
+        queued += 1
+    return queued

@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.db import OperationalError
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_safe
+
+from inquiries import ratelimit
+from inquiries.checklist import checklist_result
+from inquiries.forms import CallbackRequestForm, ChecklistForm
+from inquiries.models import CallbackRequest
+from inquiries.services import callback_request_create
+from programs.context_processors import get_program
+
+MAX_BODY_BYTES = 20_000
+MAX_FIELDS = 40
+SAVE_FAILED = _(
+    "Sorry, we could not save your request just now. Nothing was sent. "
+    "Please try again in a minute, or call us."
+)
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def callback_create(request):
+    program = get_program(request)
+    if program is None:
+        raise Http404("No program is set up yet.")
+    if request.method == "POST":
+        if (
+            int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES
+            # Every value counts: a field repeated a thousand times is a thousand fields.
+            or sum(len(request.POST.getlist(key)) for key in request.POST) > MAX_FIELDS
+        ):
+            return render(request, "inquiries/too_much.html", status=413)
+        form = CallbackRequestForm(request.POST)
+        try:
+            if not ratelimit.is_allowed(
+                request, scope="callback", limits=settings.CALLBACK_RATE_LIMITS
+            ):
+                return render(request, "inquiries/slow_down.html", status=429)
+            if form.is_valid() and form.is_bot():
+                # Say nothing useful to a bot, and keep nothing.
+                return redirect("inquiries:callback_sent")
+            if form.is_valid():
+                callback, _ = callback_request_create(
+                    program=program,
+                    submission_token=form.cleaned_data["submission_token"],
+                    data=form.service_data(),
+                )
+                return redirect("inquiries:callback_thanks", reference=callback.reference)
+        except OperationalError:
+            # The database is locked or away beyond its timeout: never claim success, keep
+            # every answer in the form, and give the number to call.
+            context = {"form": form, "save_failed": SAVE_FAILED}
+            return render(request, "inquiries/callback_form.html", context, status=503)
+    else:
+        form = CallbackRequestForm(initial=CallbackRequestForm.initial_from(request.GET))
+    return render(request, "inquiries/callback_form.html", {"form": form})
+
+
+@require_safe
+def callback_sent(request):
+    """Where dropped bot submissions land: nothing was saved, and nothing here says so."""
+    return render(request, "inquiries/callback_sent.html")
+
+
+@require_safe
+def callback_thanks(request, reference: str):
+    callback = get_object_or_404(
+        CallbackRequest.objects.select_related("line", "coordinator", "program"),
+        reference=reference,
+    )
+    return render(request, "inquiries/callback_thanks.html", {"callback": callback})
+
+
+@require_safe
+def checklist(request):
+    """A GET form: the answers travel in the URL of this page only, and nothing is stored."""
+    program = get_program(request)
+    if program is None:
+        raise Http404("No program is set up yet.")
+    form = ChecklistForm(request.GET or None)
+    context = {"form": form}
+    if form.is_valid():
+        result = checklist_result(
+            program=program, answers=form.answers(), language=get_language()[:2]
+        )
+        prefill = QueryDict(mutable=True)
+        prefill.update(result.callback_prefill)
+        context |= {
+            "result": result,
+            "callback_url": f"{reverse('inquiries:callback_create')}?{prefill.urlencode()}",
+        }
+    return render(request, "inquiries/checklist.html", context)
