@@ -1,0 +1,40 @@
+"""What a family prints: no menus, links spelled out, and the family guide on one sheet."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import DESKTOP
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+def test_print_stylesheet_hides_navigation_and_keeps_warning_signs_together(
+    live_server, page, demo
+):
+    page.goto(live_server.url + "/how-it-works/")
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_role("link", name="Request a call back").first).to_be_hidden()
+    block = page.locator(".warning-signs")
+    assert block.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
+    link = page.locator("main a[href^='/']:not(.term)").first
+    after = link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert after == f'" ({link.get_attribute("href")})"'  # the address, spelled out
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+def test_the_family_guide_prints_on_one_page(live_server, page, demo):
+    page.goto(live_server.url + "/family-guide/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Your family guide to CAR T-cell therapy"
+    )
+    expect(page.get_by_role("button", name="Print this guide")).to_be_visible()  # shown by site.js
+    expect(page.get_by_text("(215) 555-0150").first).to_be_visible()
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="Letter", print_background=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the guide prints on {pages} pages"

@@ -1,0 +1,347 @@
+"""The callback form against floods and bots: per-address rate limits (shared by every server
+process through the database), the honeypot field, the minimum fill time, the signed `shown_at`,
+and bounded request bodies. A person who trips any of them is never told off, and never loses
+the phone number."""
+
+import datetime
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+import time_machine
+from django.core import signing
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from inquiries.forms import FILL_TIME_SALT
+from inquiries.models import CallbackRequest
+from inquiries.views import MAX_BODY_BYTES, MAX_FIELDS
+
+pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+FORM_URL = reverse("inquiries:callback_create")
+SENT_URL = reverse("inquiries:callback_sent")
+# A fixed moment, a second into a minute: the per-minute window cannot roll over mid-test.
+NOON = datetime.datetime(2026, 11, 23, 17, 0, 1, tzinfo=datetime.UTC)
+LIMITS = [(5, 60), (20, 86400)]
+
+
+@pytest.fixture
+def limits(settings):
+    settings.CALLBACK_RATE_LIMITS = LIMITS
+
+
+def post(client, payload, address="198.51.100.7"):
+    return client.post(FORM_URL, payload, REMOTE_ADDR=address)
+
+
+def assert_kind_slow_down_page(response):
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Please wait a moment" in page
+    assert 'href="tel:+12155550100"' in page and "(215) 555-0100" in page  # the program's number
+    assert 'href="tel:911"' in page  # and the emergency numbers
+
+
+def assert_dropped_quietly(response):
+    """A bot's form: the neutral "sent" page, and nothing saved or queued."""
+    assert response.status_code == 302 and response["Location"] == SENT_URL
+    assert CallbackRequest.objects.count() == 0
+    assert DBTaskResult.objects.count() == 0
+
+
+# --- Rate limits
+
+
+def test_five_a_minute_pass_and_the_sixth_gets_the_kind_page(client, payload, fresh_token, limits):
+    with time_machine.travel(NOON, tick=False):
+        for _ in range(5):
+            assert post(client, payload | {"submission_token": fresh_token()}).status_code == 302
+        response = post(client, payload | {"submission_token": fresh_token()})
+    assert_kind_slow_down_page(response)
+    assert CallbackRequest.objects.count() == 5
+    assert DBTaskResult.objects.count() == 5
+
+
+def test_the_minute_limit_lifts_the_next_minute(client, payload, fresh_token, limits):
+    with time_machine.travel(NOON, tick=False):
+        for _ in range(6):
+            post(client, payload | {"submission_token": fresh_token()})
+    with time_machine.travel(NOON + datetime.timedelta(minutes=1), tick=False):
+        assert post(client, payload | {"submission_token": fresh_token()}).status_code == 302
+    assert CallbackRequest.objects.count() == 6
+
+
+def test_another_address_is_not_limited(client, payload, fresh_token, limits):
+    with time_machine.travel(NOON, tick=False):
+        for _ in range(6):
+            post(client, payload | {"submission_token": fresh_token()}, address="198.51.100.7")
+        response = post(client, payload | {"submission_token": fresh_token()}, "203.0.113.50")
+    assert response.status_code == 302
+    assert CallbackRequest.objects.count() == 6
+
+
+def test_twenty_a_day_then_the_kind_page_until_tomorrow(client, payload, fresh_token, limits):
+    sent = 0
+    for minute in range(4):
+        with time_machine.travel(NOON + datetime.timedelta(minutes=minute), tick=False):
+            for _ in range(5):
+                assert (
+                    post(client, payload | {"submission_token": fresh_token()}).status_code == 302
+                )
+                sent += 1
+    assert sent == 20
+    with time_machine.travel(NOON + datetime.timedelta(minutes=10), tick=False):
+        response = post(client, payload | {"submission_token": fresh_token()})
+    assert_kind_slow_down_page(response)
+    assert CallbackRequest.objects.count() == 20
+    with time_machine.travel(NOON + datetime.timedelta(days=1), tick=False):
+        assert post(client, payload | {"submission_token": fresh_token()}).status_code == 302
+
+
+def test_the_limit_counts_invalid_forms_too(client, payload, fresh_token, limits):
+    """A flood of junk is a flood too: it uses up the address's allowance."""
+    with time_machine.travel(NOON, tick=False):
+        for _ in range(5):
+            assert post(client, {"name": "x"}).status_code == 200  # the form, with its errors
+        response = post(client, payload | {"submission_token": fresh_token()})
+    assert response.status_code == 429
+    assert CallbackRequest.objects.count() == 0
+
+
+def test_counters_hold_no_address(client, payload, limits):
+    from inquiries.models import RateLimitCounter
+
+    post(client, payload, address="198.51.100.7")
+    keys = " ".join(RateLimitCounter.objects.values_list("key", flat=True))
+    assert keys and "198.51.100.7" not in keys
+
+
+# --- Bot traps
+
+
+def test_a_filled_honeypot_is_dropped_quietly(client, payload):
+    response = post(client, payload | {"website": "http://spam.example"})
+    assert_dropped_quietly(response)
+    page = client.get(SENT_URL).content.decode()
+    assert "Thank you" in page and "(215) 555-0100" in page
+
+
+def test_a_form_sent_too_fast_is_dropped_quietly(client, payload, settings):
+    settings.CALLBACK_MIN_FILL_SECONDS = 3
+    assert_dropped_quietly(post(client, payload))
+
+
+def test_a_form_sent_after_reading_it_is_kept(client, payload, settings):
+    settings.CALLBACK_MIN_FILL_SECONDS = 3
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=5)):
+        assert post(client, payload).status_code == 302
+    assert CallbackRequest.objects.count() == 1
+
+
+def forged_shown_at() -> dict[str, str]:
+    """shown_at values no server of ours signed (or that no longer say what was shown)."""
+    real = signing.TimestampSigner(salt=FILL_TIME_SALT).sign("callback")
+    value, stamp, signature = real.rsplit(":", 2)
+    older = signing.b62_encode(signing.b62_decode(stamp) - 3600)
+    return {
+        "missing": "",
+        "garbage": "hello",
+        "unsigned time": f"callback:{stamp}",
+        "changed time": f"{value}:{older}:{signature}",
+        "other salt": signing.TimestampSigner(salt="another.salt").sign("callback"),
+        "other key": signing.TimestampSigner(key="not-our-key", salt=FILL_TIME_SALT).sign(
+            "callback"
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "case", ["missing", "garbage", "unsigned time", "changed time", "other salt", "other key"]
+)
+def test_a_missing_or_forged_shown_at_is_dropped_quietly(client, payload, case):
+    value = forged_shown_at()[case]
+    data = payload | {"shown_at": value}
+    if case == "missing":
+        del data["shown_at"]
+    assert_dropped_quietly(post(client, data))
+
+
+# --- Bounded bodies
+
+
+def test_an_over_long_body_gets_413_and_saves_nothing(client, payload):
+    body = urlencode(payload | {"note": "x" * (MAX_BODY_BYTES + 1)}, doseq=True)
+    assert len(body.encode()) > MAX_BODY_BYTES
+    response = client.post(FORM_URL, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 413
+    assert "That was too much to send" in response.content.decode()
+    assert CallbackRequest.objects.count() == 0
+
+
+def test_too_many_fields_get_413(client, payload):
+    extra = {f"field{i}": "1" for i in range(MAX_FIELDS)}
+    response = client.post(FORM_URL, payload | extra)
+    assert response.status_code == 413
+    assert CallbackRequest.objects.count() == 0
+
+
+def test_one_field_repeated_too_often_gets_413(client, payload):
+    response = client.post(FORM_URL, payload | {"best_times": ["morning"] * (MAX_FIELDS + 1)})
+    assert response.status_code == 413
+    assert CallbackRequest.objects.count() == 0
+
+
+def test_a_full_honest_form_is_well_inside_the_bounds(client, payload):
+    payload |= {"note": "n" * 500, "best_times": ["morning", "afternoon", "evening"]}
+    payload |= {"email": "a" * 60 + "@example.org", "language_other": "x" * 60}
+    assert len(urlencode(payload, doseq=True)) < MAX_BODY_BYTES
+    assert post(client, payload).status_code == 302
+
+
+# --- The limit across two server processes sharing one database
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(db_path: Path) -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CALLBACK_"))}
+    keep.pop("DATABASE_URL", None)
+    keep.pop("REDIS_URL", None)
+    return keep | {
+        "DJANGO_SECRET_KEY": "two-servers-" + uuid.uuid4().hex,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "SQLITE_PATH": str(db_path),
+        "CALLBACK_MIN_FILL_SECONDS": "0",
+        "CALLBACK_RATE_PER_MINUTE": "5",
+        "CALLBACK_RATE_PER_DAY": "100",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(*args, env, timeout=120):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def wait_until_up(port: int, process, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"server on {port} exited with {process.returncode}"
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"server on {port} did not start")
+
+
+class Browser:
+    """Just enough of a browser: one cookie jar per server, no redirects followed."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, body: str | None = None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        headers = {"Host": f"127.0.0.1:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read().decode()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, value = header.split(";", 1)[0].split("=", 1)
+            self.cookies[name.strip()] = value.strip()
+        connection.close()
+        return response.status, content
+
+    def send_form(self, answers: dict) -> int:
+        status, page = self.request("GET", FORM_URL)
+        assert status == 200, page[:300]
+        hidden = {
+            name: re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
+            for name in ("csrfmiddlewaretoken", "submission_token", "shown_at")
+        }
+        status, _ = self.request("POST", FORM_URL, urlencode(answers | hidden, doseq=True))
+        return status
+
+
+ANSWERS = {
+    "asker": "parent",
+    "topic": "is_cart_an_option",
+    "patient_age": "9",
+    "diagnosis": "b_all",
+    "relapsed": "yes",
+    "name": "Sam Rivera",
+    "phone": "(215) 555-0188",
+    "language": "en",
+    "consent_call": "on",
+}
+
+
+def test_the_limit_holds_across_two_server_processes(tmp_path):
+    db_path = tmp_path / "shared.sqlite3"
+    env = server_env(db_path)
+    manage("migrate", "--noinput", "-v", "0", env=env)
+    manage("load_demo", "-v", "0", env=env)
+    ports = [free_port(), free_port()]
+    while ports[0] == ports[1]:
+        ports[1] = free_port()
+    servers = []
+    try:
+        for port in ports:
+            servers.append(
+                subprocess.Popen(
+                    [sys.executable, "manage.py", "runserver", "--noreload", "--nothreading",
+                     f"127.0.0.1:{port}"],
+                    cwd=BASE_DIR,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )  # fmt: skip
+        deadline = time.monotonic() + 60
+        for port, process in zip(ports, servers, strict=True):
+            wait_until_up(port, process, deadline)
+        browsers = [Browser(port) for port in ports]
+        # Six posts take well under a second; start them early in a minute, so the per-minute
+        # window does not roll over between them.
+        if time.time() % 60 > 50:
+            time.sleep(60 - time.time() % 60 + 0.5)
+        statuses = [browsers[i % 2].send_form(ANSWERS) for i in range(6)]
+    finally:
+        for process in servers:
+            process.terminate()
+        for process in servers:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+    assert statuses == [302, 302, 302, 302, 302, 429]

@@ -1,0 +1,338 @@
+"""The coordinators' queue as staff use it, and who may reach it."""
+
+import csv
+import datetime
+import io
+import uuid
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from inquiries.models import Activity, ActivityKind, CallbackRequest, Status
+from inquiries.services import callback_request_create
+from tests.conftest import verified_login
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "asker": "parent",
+    "topic": "is_cart_an_option",
+    "patient_age": 9,
+    "diagnosis": "b_all",
+    "relapsed": "yes",
+    "name": "Sam Rivera",
+    "phone": "+12155550111",
+    "email": "",
+    "best_times": ["morning"],
+    "language": "en",
+    "language_other": "",
+    "needs_interpreter": False,
+    "note": "",
+    "consent_call": True,
+    "consent_voicemail": False,
+}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=StringIO())
+    call_command("setup_roles", stdout=StringIO())
+    from programs.models import Program
+
+    return Program.objects.get()
+
+
+def make_request(program, **changes) -> CallbackRequest:
+    req, _ = callback_request_create(
+        program=program, submission_token=uuid.uuid4(), data={**VALID, **changes}
+    )
+    return req
+
+
+def make_user(username, group=None, **extra):
+    user = get_user_model().objects.create_user(
+        username=username, password="pw", is_staff=True, **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def coordinator(demo):
+    return make_user("coord", "Coordinators")
+
+
+@pytest.fixture
+def editor(demo):
+    return make_user("editor", "Content editors")
+
+
+def urls_for(req, rule):
+    return {
+        "queue": reverse("admin:inquiries_callbackrequest_changelist"),
+        "request": reverse("admin:inquiries_callbackrequest_change", args=[req.pk]),
+        "history": reverse("admin:inquiries_callbackrequest_history", args=[req.pk]),
+        "report": reverse("admin:inquiries_callbackrequest_report"),
+        "add request": reverse("admin:inquiries_callbackrequest_add"),
+        "delete request": reverse("admin:inquiries_callbackrequest_delete", args=[req.pk]),
+        "rules": reverse("admin:inquiries_routingrule_changelist"),
+        "rule": reverse("admin:inquiries_routingrule_change", args=[rule.pk]),
+        "try routing": reverse("admin:inquiries_routingrule_try"),
+        "add rule": reverse("admin:inquiries_routingrule_add"),
+    }
+
+
+ROLE_MATRIX = {
+    # url name: (content editor, coordinator)
+    "queue": (403, 200),
+    "request": (403, 200),
+    "history": (403, 200),
+    "report": (403, 200),
+    "add request": (403, 403),
+    "delete request": (403, 403),
+    "rules": (403, 200),
+    "rule": (403, 200),
+    "try routing": (403, 200),
+    "add rule": (403, 403),
+}
+
+
+@pytest.mark.parametrize("name", ROLE_MATRIX)
+def test_role_matrix_over_the_inquiries_admin(client, demo, editor, coordinator, name):
+    req = make_request(demo)
+    url = urls_for(req, demo.routing_rules.first())[name]
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
+    for user, expected in zip((editor, coordinator), ROLE_MATRIX[name], strict=True):
+        verified_login(client, user)
+        assert client.get(url).status_code == expected, (user.username, name)
+
+
+def test_content_editors_do_not_see_callback_requests_in_the_menu(client, editor, coordinator):
+    verified_login(client, editor)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Pages" in html and "Callback requests" not in html
+    verified_login(client, coordinator)
+    assert "Callback requests" in client.get(reverse("admin:index")).content.decode()
+
+
+def test_queue_lists_open_requests_most_urgent_first_and_closed_last(client, demo, coordinator):
+    later = make_request(demo, name="Later Family")
+    sooner = make_request(demo, name="Sooner Family")
+    closed = make_request(demo, name="Closed Family")
+    now = timezone.now()
+    CallbackRequest.objects.filter(pk=later.pk).update(due_by=now + datetime.timedelta(hours=5))
+    CallbackRequest.objects.filter(pk=sooner.pk).update(due_by=now - datetime.timedelta(hours=2))
+    CallbackRequest.objects.filter(pk=closed.pk).update(
+        due_by=now - datetime.timedelta(days=3), status=Status.CLOSED, outcome="duplicate"
+    )
+    verified_login(client, coordinator)
+    html = client.get(reverse("admin:inquiries_callbackrequest_changelist")).content.decode()
+    positions = [html.index(r.reference) for r in (sooner, later, closed)]
+    assert positions == sorted(positions)
+    assert "OVERDUE by 2 h" in html  # in words, not only in colour
+
+
+def test_overdue_and_assigned_to_me_filters(client, demo, coordinator):
+    mine = make_request(demo)
+    overdue = make_request(demo)
+    CallbackRequest.objects.filter(pk=overdue.pk).update(
+        due_by=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    CallbackRequest.objects.filter(pk=mine.pk).update(assigned_to=coordinator)
+    verified_login(client, coordinator)
+    url = reverse("admin:inquiries_callbackrequest_changelist")
+    html = client.get(url, {"due": "overdue"}).content.decode()
+    assert overdue.reference in html and mine.reference not in html
+    html = client.get(url, {"assigned": "me"}).content.decode()
+    assert mine.reference in html and overdue.reference not in html
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["{reference}", "{compact}", "{lower}", "Rivera", "(215) 555-0111", "215.555.0111"],
+)
+def test_search_finds_a_request_by_reference_name_or_phone(client, demo, coordinator, term):
+    req = make_request(demo)
+    other = make_request(demo, name="Alex Kim", phone="+12155550122")
+    q = term.format(
+        reference=req.reference, compact=req.reference.replace("-", ""), lower=req.reference.lower()
+    )
+    verified_login(client, coordinator)
+    html = client.get(
+        reverse("admin:inquiries_callbackrequest_changelist"), {"q": q}
+    ).content.decode()
+    assert req.reference in html and other.reference not in html
+
+
+def test_coordinator_takes_notes_and_closes_a_request(client, demo, coordinator):
+    req = make_request(demo)
+    verified_login(client, coordinator)
+    url = reverse("admin:inquiries_callbackrequest_change", args=[req.pk])
+    form = {"status": "new", "outcome": "", "assigned_to": "", "new_note": ""}
+    form |= {"activities-TOTAL_FORMS": "0", "activities-INITIAL_FORMS": "0"}  # as the page sends
+
+    response = client.post(url, {**form, "_take": "Take it"})
+    assert response.status_code == 302
+    req.refresh_from_db()
+    assert req.assigned_to == coordinator
+
+    client.post(
+        url,
+        {
+            **form,
+            "assigned_to": coordinator.pk,
+            "new_note": "Left a message.",
+            "call_attempt": "on",
+            "_continue": "1",
+        },
+    )
+    req.refresh_from_db()
+    assert req.status == Status.ATTEMPTED and req.first_contact_at is None
+
+    client.post(
+        url, {**form, "status": "contacted", "assigned_to": coordinator.pk, "_continue": "1"}
+    )
+    req.refresh_from_db()
+    assert req.status == Status.CONTACTED and req.first_contact_at is not None
+
+    response = client.post(
+        url, {**form, "status": "closed", "assigned_to": coordinator.pk, "_continue": "1"}
+    )
+    assert response.status_code == 200
+    assert "Choose an outcome to close the request." in response.content.decode()
+    req.refresh_from_db()
+    assert req.status == Status.CONTACTED
+
+    client.post(
+        url,
+        {
+            **form,
+            "status": "closed",
+            "outcome": "scheduled",
+            "assigned_to": coordinator.pk,
+            "new_note": "Consult booked.",
+            "_save": "1",
+        },
+    )
+    req.refresh_from_db()
+    assert req.status == Status.CLOSED and req.outcome == "scheduled" and req.closed_at is not None
+
+    log = list(req.activities.values_list("kind", "author__username", "text"))
+    assert (ActivityKind.ASSIGNMENT, "coord", "Assigned to coord.") in log
+    assert (ActivityKind.ATTEMPT, "coord", "Left a message.") in log
+    assert (ActivityKind.NOTE, "coord", "Consult booked.") in log
+    assert (
+        ActivityKind.STATUS,
+        "coord",
+        "Talked with the family → Closed (Visit or consult scheduled).",
+    ) in log
+    assert log[0][0] == ActivityKind.RECEIVED
+
+
+def test_the_activity_log_cannot_be_edited_or_deleted_from_the_request_page(
+    client, demo, coordinator
+):
+    req = make_request(demo)
+    verified_login(client, coordinator)
+    html = client.get(
+        reverse("admin:inquiries_callbackrequest_change", args=[req.pk])
+    ).content.decode()
+    assert "activities-0-text" not in html and "activities-0-DELETE" not in html
+    assert "Routed to Ellen Marsh" in html
+    assert Activity.objects.filter(callback_request=req).count() == 1
+
+
+def test_assignment_choices_are_only_people_who_work_the_queue(client, demo, coordinator, editor):
+    req = make_request(demo)
+    verified_login(client, coordinator)
+    html = client.get(
+        reverse("admin:inquiries_callbackrequest_change", args=[req.pk])
+    ).content.decode()
+    select = html.split('name="assigned_to"', 1)[1].split("</select>", 1)[0]
+    assert ">coord<" in select and ">editor<" not in select
+
+
+def test_csv_export_needs_the_export_permission(client, demo, coordinator):
+    req = make_request(demo)
+    verified_login(client, coordinator)
+    url = reverse("admin:inquiries_callbackrequest_changelist")
+    assert "export_csv" not in client.get(url).content.decode()
+    response = client.post(url, {"action": "export_csv", "_selected_action": [req.pk]})
+    assert response.get("Content-Type", "").startswith("text/html")
+
+
+def test_csv_export_neutralizes_spreadsheet_formulas(client, demo):
+    exporter = make_user("exporter", "Coordinators")
+    from django.contrib.auth.models import Permission
+
+    exporter.user_permissions.add(Permission.objects.get(codename="export_callbackrequest"))
+    req = make_request(demo, name="=cmd|' /C calc'!A0", note="+SUM(1,2)\n@risky")
+    verified_login(client, exporter)
+    response = client.post(
+        reverse("admin:inquiries_callbackrequest_changelist"),
+        {"action": "export_csv", "_selected_action": [req.pk]},
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0]["reference"] == req.reference
+    assert rows[0]["name"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["note"].startswith("'+SUM")
+    assert rows[0]["phone"] == "'+12155550111"
+
+
+def test_report_shows_open_and_overdue_per_line_and_median_first_contact(client, demo, coordinator):
+    a, b = make_request(demo), make_request(demo, topic="trials")
+    CallbackRequest.objects.filter(pk=a.pk).update(
+        due_by=timezone.now() - datetime.timedelta(hours=1)
+    )
+    CallbackRequest.objects.filter(pk=b.pk).update(
+        first_contact_at=b.received_at + datetime.timedelta(hours=3)
+    )
+    verified_login(client, coordinator)
+    html = client.get(reverse("admin:inquiries_callbackrequest_report")).content.decode()
+    assert '<th scope="row">New-patient line</th><td>1</td><td>1</td>' in html
+    assert '<th scope="row">Clinical trials office</th><td>1</td><td>0</td>' in html
+    assert "Median: <strong>3.0 hours</strong>" in html
+
+
+def test_try_routing_shows_the_destination_and_the_rule(client, demo, coordinator):
+    verified_login(client, coordinator)
+    response = client.get(
+        reverse("admin:inquiries_routingrule_try"),
+        {"program": demo.pk, "asker": "clinician", "topic": "trials", "age": 30, "diagnosis": "lymphoma",
+         "relapsed": "yes", "language": "en"},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert "Referral line for doctors and nurses" in html and "10: Referring clinicians" in html
+
+
+def test_setup_roles_is_idempotent(demo):
+    before = {
+        g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+    }
+    call_command("setup_roles", stdout=StringIO())
+    after = {
+        g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+    }
+    assert before == after
+    assert not any(
+        p.startswith(("view_callback", "change_callback")) for p in after["Content editors"]
+    )
+    assert "export_callbackrequest" not in after["Coordinators"]
+
+
+def test_demo_coordinator_account_is_linked_and_works_the_queue(client, demo):
+    out = StringIO()
+    call_command("create_admin", "--demo-coordinator", stdout=out)
+    user = get_user_model().objects.get(username="coordinator")
+    assert user.is_staff and not user.is_superuser and user.coordinator.name == "Ellen Marsh"
+    assert out.getvalue().count("password: ") == 2
+    verified_login(client, user)
+    assert client.get(reverse("admin:inquiries_callbackrequest_changelist")).status_code == 200
