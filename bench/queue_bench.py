@@ -6,7 +6,7 @@ a search by reference and by name, and a deep page. Reports the median time of 5
 the number of SQL queries of each. The budget: under 300 ms, and the same number of queries
 whatever the number of rows.
 
-    python bench/queue.py [--rows 100000] [--db sqlite|postgres]
+    python bench/queue_bench.py [--rows 100000] [--db sqlite|postgres] [--verbose]
 """
 
 import argparse
@@ -94,7 +94,14 @@ for name, query in views.items():
             response = client.get(url)
             times.append((time.perf_counter() - t) * 1000)
         assert response.status_code == 200, (url, response.status_code)
-    results[name] = {"median_ms": round(statistics.median(times), 1), "queries": len(queries)}
+    slowest = max(queries.captured_queries, key=lambda q: float(q["time"]))
+    results[name] = {
+        "median_ms": round(statistics.median(times), 1),
+        "queries": len(queries),
+        "sql_ms": round(sum(float(q["time"]) for q in queries.captured_queries) * 1000, 1),
+        "slowest_query_ms": round(float(slowest["time"]) * 1000, 1),
+        "slowest_query": slowest["sql"][:400],
+    }
 print(json.dumps({"rows": CallbackRequest.objects.count(), "load_seconds": round(loaded, 1), "views": results}))
 """
 
@@ -105,6 +112,7 @@ def main() -> int:
     )
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--verbose", action="store_true", help="print each view's slowest query")
     args = parser.parse_args()
     url = (
         f"postgres://postgres@127.0.0.1:5432/carsite_queue_{os.getpid()}"
@@ -125,9 +133,13 @@ def main() -> int:
     say(
         f"\nCoordinator queue, {data['rows']:,} requests ({args.db}; loaded in {data['load_seconds']} s)"
     )
-    say(f"{'view':36} {'median ms':>10} {'queries':>8}")
+    say(f"{'view':36} {'median ms':>10} {'queries':>8} {'all SQL ms':>10} {'slowest query ms':>17}")
     for name, row in data["views"].items():
-        say(f"{name:36} {row['median_ms']:10.1f} {row['queries']:8}")
+        say(
+            f"{name:36} {row['median_ms']:10.1f} {row['queries']:8} {row['sql_ms']:10.1f} {row['slowest_query_ms']:17.1f}"
+        )
+        if args.verbose:
+            say(f"    {row['slowest_query']}")
     path = write_json("bench-queue", {"args": vars(args), **data})
     say(f"wrote {path.relative_to(ROOT)}")
     slow = [name for name, row in data["views"].items() if row["median_ms"] >= 300]

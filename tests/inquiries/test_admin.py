@@ -336,3 +336,91 @@ def test_demo_coordinator_account_is_linked_and_works_the_queue(client, demo):
     assert out.getvalue().count("password: ") == 2
     verified_login(client, user)
     assert client.get(reverse("admin:inquiries_callbackrequest_changelist")).status_code == 200
+
+
+def bulk_requests(program, count: int) -> None:
+    """`count` requests spread over every line, coordinator, status and assignee, as the queue
+    fills up over months (bulk-created: routing is tested elsewhere)."""
+    template = make_request(program)
+    lines = list(program.lines.all())
+    people = [*program.coordinators.all(), None]
+    users = [*get_user_model().objects.filter(is_staff=True), None]
+    statuses = [Status.NEW, Status.ATTEMPTED, Status.CONTACTED, Status.CLOSED]
+    now = timezone.now()
+    rows = []
+    for i in range(count - 1):
+        status = statuses[i % len(statuses)]
+        rows.append(
+            CallbackRequest(
+                **{
+                    field.attname: getattr(template, field.attname)
+                    for field in CallbackRequest._meta.concrete_fields
+                    if not field.primary_key and not field.generated
+                }
+                | {
+                    "reference": f"TEST-{i:04d}",
+                    "submission_token": uuid.uuid4(),
+                    "name": f"Family {i}",
+                    "line_id": lines[i % len(lines)].pk,
+                    "coordinator_id": getattr(people[i % len(people)], "pk", None),
+                    "assigned_to_id": getattr(users[i % len(users)], "pk", None),
+                    "status": status,
+                    "outcome": "scheduled" if status == Status.CLOSED else "",
+                    "due_by": now + datetime.timedelta(minutes=37 * i - 3000),
+                }
+            )
+        )
+    CallbackRequest.objects.bulk_create(rows)
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?due=overdue", "?assigned=me", "?status__exact=new", "?q=Family"]
+)
+def test_queue_query_count_is_the_same_for_3_and_300_requests(client, demo, coordinator, query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    verified_login(client, coordinator)
+    url = reverse("admin:inquiries_callbackrequest_changelist") + query
+    counts = {}
+    for total in (3, 300):
+        CallbackRequest.objects.all().delete()
+        bulk_requests(demo, total)
+        client.get(url)  # warm per-process caches (content types, permissions)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts[total] = len(queries)
+    assert counts[3] == counts[300], counts
+    assert counts[300] <= 15, counts
+
+
+def test_queue_never_counts_past_its_cap_and_says_so(client, demo, coordinator, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from inquiries.admin import CappedCountPaginator
+
+    monkeypatch.setattr(CappedCountPaginator, "CAP", 100)
+    bulk_requests(demo, 300)
+    verified_login(client, coordinator)
+    url = reverse("admin:inquiries_callbackrequest_changelist")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    assert "More than 100 callback requests" in html
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT 101" in sql for sql in counts), counts
+    # The last page within the cap still opens, and shows the least urgent requests counted.
+    assert client.get(url, {"p": 2}).status_code == 200
+    # A filter under the cap shows its exact count.
+    html = client.get(url, {"status__exact": "new"}).content.decode()
+    new = CallbackRequest.objects.filter(status=Status.NEW).count()
+    assert new < 100 and f"{new} callback requests" in html
+
+
+def test_closed_requests_leave_the_open_queue_however_they_are_closed(demo):
+    req = make_request(demo)
+    assert CallbackRequest.objects.open().filter(pk=req.pk).exists()
+    CallbackRequest.objects.filter(pk=req.pk).update(status=Status.CLOSED, outcome="duplicate")
+    assert not CallbackRequest.objects.open().filter(pk=req.pk).exists()
+    assert CallbackRequest.objects.get(pk=req.pk).is_closed is True
