@@ -101,7 +101,7 @@ clean: ## remove the virtualenv, collected static files and caches
 	rm -rf $(VENV) staticfiles build .ruff_cache
 
 bench: static ## throughput, latency, queries and page weight, measured with gunicorn + wrk (see README)
-	$(VENV)/bin/python bench/run.py
+	$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 bench-load: static ## 500 concurrent callback requests + 100 replays must lose nothing (BENCH_ARGS="--db postgres" …)
 	$(VENV)/bin/python bench/load.py $(BENCH_ARGS)

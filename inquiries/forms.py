@@ -165,12 +165,12 @@ class CallbackRequestForm(forms.ModelForm):
         )
         self.fields["name"].error_messages["required"] = NAME_REQUIRED
         self.fields["phone"].error_messages["required"] = PHONE_REQUIRED
+        # The <form> tag, the CSRF token and the two per-request hidden fields are in the
+        # template: what crispy renders is then the same for every blank form in a language,
+        # so the view renders it once per process (see views.blank_form_fields).
         self.helper = FormHelper()
-        self.helper.form_tag = True
-        self.helper.attrs = {"novalidate": "", "data-send-once": ""}
+        self.helper.form_tag = False
         self.helper.layout = Layout(
-            "submission_token",
-            "shown_at",
             Div("website", css_class="hp", aria_hidden="true"),
             Fieldset(
                 _("About the patient"),

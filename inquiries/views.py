@@ -1,3 +1,4 @@
+from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.db import OperationalError
 from django.http import Http404, QueryDict
@@ -60,8 +61,27 @@ def callback_create(request):
             context = {"form": form, "save_failed": SAVE_FAILED}
             return render(request, "inquiries/callback_form.html", context, status=503)
     else:
-        form = CallbackRequestForm(initial=CallbackRequestForm.initial_from(request.GET))
+        initial = CallbackRequestForm.initial_from(request.GET)
+        form = CallbackRequestForm(initial=initial)
+        if initial.keys() == {"submission_token", "shown_at"}:
+            # A blank form: its fields are the same for everyone reading this language.
+            context = {"form": form, "fields_html": blank_form_fields()}
+            return render(request, "inquiries/callback_form.html", context)
     return render(request, "inquiries/callback_form.html", {"form": form})
+
+
+_blank_form_fields: dict[str, str] = {}
+
+
+def blank_form_fields() -> str:
+    """The crispy-rendered fields of a blank callback form in the current language, rendered
+    once per process (crispy takes ~15 ms a form; the form is code, so a deploy renews it).
+    The per-request parts (CSRF token, one-time token, time shown) are not in it."""
+    language = get_language()
+    if language not in _blank_form_fields:
+        form = CallbackRequestForm(initial={"submission_token": "", "shown_at": ""})
+        _blank_form_fields[language] = render_crispy_form(form)
+    return _blank_form_fields[language]
 
 
 @require_safe

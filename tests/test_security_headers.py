@@ -401,8 +401,15 @@ def test_gunicorn_refuses_to_serve_without_a_secret_key():
     del env["DJANGO_SECRET_KEY"]
     gunicorn = Path(sys.executable).with_name("gunicorn")
     result = subprocess.run(
-        [str(gunicorn), "carsite.wsgi", "-c", "carsite/gunicorn.py", "--no-control-socket",
-         "--bind", "127.0.0.1:0"],  # fmt: skip
+        [
+            str(gunicorn),
+            "carsite.wsgi",
+            "-c",
+            "carsite/gunicorn.py",
+            "--no-control-socket",
+            "--bind",
+            "127.0.0.1:0",
+        ],  # fmt: skip
         cwd=BASE_DIR,
         env=env,
         capture_output=True,

@@ -252,3 +252,22 @@ def test_when_the_database_is_away_the_family_is_told_and_keeps_their_answers(
     assert 'name="name" value="Sam Rivera"' in page
     assert "We got your request" not in page
     assert CallbackRequest.objects.count() == 0
+
+
+def test_each_blank_form_gets_its_own_tokens_and_the_page_language(client, demo_program):
+    """Blank forms reuse their rendered fields; the tokens and the chosen language must not."""
+    url = reverse("inquiries:callback_create")
+    first = client.get(url).content.decode()
+    second = client.get(url).content.decode()
+    spanish = client.get("/es" + url).content.decode()
+    english_again = client.get(url).content.decode()
+
+    def token(html):
+        return re.search(r'name="submission_token" value="([0-9a-f-]{36})"', html).group(1)
+
+    assert len({token(first), token(second), token(spanish), token(english_again)}) == 4
+    assert "csrfmiddlewaretoken" in first and first.count("<form") == 1
+    assert '<option value="es" selected>' in spanish and "Su nombre" in spanish
+    for html in (first, english_again):
+        assert '<option value="en" selected>' in html and "Your name" in html
+        assert '<option value="es" selected>' not in html
