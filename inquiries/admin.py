@@ -204,8 +204,10 @@ class CallbackRequestAdmin(admin.ModelAdmin):
         "status",
         OverdueFilter,
         AssignedFilter,
-        ("line", admin.RelatedOnlyFieldListFilter),
-        ("coordinator", admin.RelatedOnlyFieldListFilter),
+        # Every line and coordinator (a short list), not only those with requests: that
+        # would scan the whole table for DISTINCT values on each page load.
+        "line",
+        "coordinator",
         "language",
         "needs_interpreter",
         NotificationFilter,
