@@ -8,7 +8,8 @@
 - Any save or delete of content bumps ContentVersion (signals, and content_changed() after
   bulk updates), so the next request in every worker sees the new version: no stale page after
   a publish. Timed publishing (publish at / unpublish at, notice start / end) needs no job:
-  cached entries never outlive the next scheduled change.
+  cached entries never outlive the next scheduled change, nor the next time a shown phone line
+  opens or closes (its "Open now" label).
 """
 
 import datetime
@@ -99,6 +100,27 @@ def _next_change(program, now) -> datetime.datetime | None:
     return min(times, default=None)
 
 
+def _next_opening_or_closing(lines, tz, now) -> datetime.datetime | None:
+    """When the first shown line opens or closes: its "Open now" / "Closed now" flips then."""
+    local = now.astimezone(tz)
+    times = []
+    for day in range(8):  # a week ahead covers every weekday's hours
+        date = local.date() + datetime.timedelta(days=day)
+        for line in lines:
+            if line.is_24_7:
+                continue
+            for hours in line._hours:
+                if hours.weekday != date.weekday():
+                    continue
+                for at in (hours.opens, hours.closes):
+                    moment = datetime.datetime.combine(date, at, tzinfo=tz)
+                    if moment > now:
+                        times.append(moment)
+        if times:
+            return min(times)
+    return None
+
+
 def build_chrome(program, now) -> Chrome:
     pages = list(program.pages.for_chrome())
     lines = list(program.lines.published().with_hours())
@@ -115,7 +137,17 @@ def build_chrome(program, now) -> Chrome:
         warning_signs=list(program.warning_signs.published()),
         glossary_terms=list(program.glossary_terms.published().only("term", "term_es", "slug")),
         stay_facts=stay,
-        valid_until=_next_change(program, now),
+        valid_until=min(
+            (
+                t
+                for t in (
+                    _next_change(program, now),
+                    _next_opening_or_closing(lines, program.tz, now),
+                )
+                if t
+            ),
+            default=None,
+        ),
     )
 
 

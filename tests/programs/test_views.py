@@ -129,6 +129,23 @@ def test_open_now_label_follows_the_clock(client, site):
     assert "Closed now" in info
 
 
+def test_a_cached_page_does_not_say_open_after_the_line_closes(client, site):
+    """The whole page is cached; it must not outlive the line's closing time (5 pm)."""
+    url = site["pages"]["contact"].get_absolute_url()
+    before_five = datetime.datetime(2026, 11, 23, 21, 59, tzinfo=datetime.UTC)  # 4:59 pm
+    with time_machine.travel(before_five, tick=False):
+        html = client.get(url).content.decode()
+    assert "Open now" in html.split("Cancer information line", 1)[1].split("</article>", 1)[0]
+    with time_machine.travel(before_five + datetime.timedelta(minutes=2), tick=False):
+        html = client.get(url).content.decode()
+    assert "Closed now" in html.split("Cancer information line", 1)[1].split("</article>", 1)[0]
+    # ...and it opens again at 8 am the next Monday, without any content change in between.
+    next_monday = datetime.datetime(2026, 11, 30, 13, 1, tzinfo=datetime.UTC)  # 8:01 am
+    with time_machine.travel(next_monday, tick=False):
+        html = client.get(url).content.decode()
+    assert "Open now" in html.split("Cancer information line", 1)[1].split("</article>", 1)[0]
+
+
 def test_unpublished_page_is_404_for_the_public(client, site):
     draft = PageFactory(
         program=site["program"], slug="draft-news", title="Draft news", is_published=False
