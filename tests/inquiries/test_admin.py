@@ -139,6 +139,24 @@ def test_queue_lists_open_requests_most_urgent_first_and_closed_last(client, dem
     assert "OVERDUE by 2 h" in html  # in words, not only in colour
 
 
+def test_a_request_whose_email_keeps_failing_is_marked_and_filtered(client, demo, coordinator):
+    failing = make_request(demo, name="Failing Family")
+    sent = make_request(demo, name="Sent Family")
+    queued = make_request(demo, name="Queued Family")
+    CallbackRequest.objects.filter(pk=failing.pk).update(
+        notify_attempts=3, notify_error="SMTPServerDisconnected"
+    )
+    CallbackRequest.objects.filter(pk=sent.pk).update(notified_at=timezone.now())
+    verified_login(client, coordinator)
+    url = reverse("admin:inquiries_callbackrequest_changelist")
+    html = client.get(url).content.decode()
+    row = html.split(failing.reference, 1)[1].split("</tr>", 1)[0]
+    assert "⚠ Failing" in row and "SMTPServerDisconnected" in row
+    html = client.get(url, {"notified": "failing"}).content.decode()
+    assert failing.reference in html
+    assert sent.reference not in html and queued.reference not in html
+
+
 def test_overdue_and_assigned_to_me_filters(client, demo, coordinator):
     mine = make_request(demo)
     overdue = make_request(demo)

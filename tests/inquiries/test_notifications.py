@@ -316,3 +316,32 @@ def test_the_worker_records_a_failure_and_the_sweep_recovers(client, payload, ma
     assert request.notify_error == ""
     assert len(mailoutbox) == 1
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_smtp_outage_loses_no_request_and_all_are_emailed_after_it(
+    client, payload, fresh_token, mailoutbox, settings
+):
+    """Eight families ask during an outage; each is saved, shown its reference, and emailed
+    once the server is back, by one sweep and one worker run."""
+    settings.MAILERS = FAILING
+    references = set()
+    for number in range(8):
+        request = submit(
+            client, {**payload, "submission_token": fresh_token()}, phone=f"(215) 555-01{number:02}"
+        )
+        references.add(request.reference)
+    run_worker()
+    assert CallbackRequest.objects.filter(notified_at__isnull=True).count() == 8
+    assert DBTaskResult.objects.filter(status="FAILED").count() == 8
+    assert mailoutbox == []
+
+    settings.MAILERS = LOCMEM
+    later = timezone.now() + datetime.timedelta(minutes=30)
+    assert services.callback_notifications_sweep(now=later) == 8
+    run_worker()
+
+    assert CallbackRequest.objects.filter(notified_at__isnull=True).count() == 0
+    assert len(mailoutbox) == 8
+    assert all(any(ref in m.body for m in mailoutbox) for ref in references)
+    assert services.callback_notifications_sweep(now=later + datetime.timedelta(hours=1)) == 0

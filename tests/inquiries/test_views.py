@@ -168,6 +168,17 @@ def test_the_time_zone_named_is_the_one_in_force_at_the_promised_time(client, pa
     assert "by 2 pm on Monday, November 2 (EST)." in page
 
 
+def test_the_promise_made_before_thanksgiving_skips_the_holiday(client, payload):
+    """Asked Wednesday 3 pm before Thanksgiving: 3 hours that day, none on Thursday (the
+    holiday), 6 on Friday. (The weekend case is the test above.)"""
+    wednesday_3pm = datetime.datetime(2026, 11, 25, 20, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(wednesday_3pm, tick=False):
+        page = client.post(FORM_URL, payload, follow=True).content.decode()
+    assert "by 2 pm on Friday, November 27 (EST)." in page
+    request = CallbackRequest.objects.get()
+    assert request.due_by == datetime.datetime(2026, 11, 27, 19, 0, tzinfo=datetime.UTC)
+
+
 def test_thank_you_page_for_the_fallback_names_the_line(client, payload):
     client.post(FORM_URL, payload | {"topic": "travel_money"})
     request = CallbackRequest.objects.get()
