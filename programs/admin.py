@@ -2,6 +2,8 @@
 glossary, stories, trials, resources, language help), with history, drafts and medical review."""
 
 import difflib
+import re
+from html import unescape
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
@@ -234,24 +236,50 @@ class ProgramAdmin(StampedAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "institution", "short_description", "is_default"]}),
         ("Home page", {"fields": ["about", "next_step"]}),
+        ("Spanish", {"classes": ["collapse"], "fields": ["name_es", "short_description_es", "about_es", "next_step_es"]}),
         ("Contact and time", {"fields": ["main_phone", "time_zone"]}),
         ("Callback requests", {"fields": ["fallback_line", "response_hours"]}),
         AUDIT_FIELDSET,
-    ]
+    ]  # fmt: skip
 
     @admin.display(description="main phone", ordering="main_phone")
     def phone_display(self, obj):
         return format_phone(obj.main_phone)
 
 
+HEADING_TOO_BIG = (
+    "Change the heading “{text}” to Heading {first}. This text is shown under a Heading "
+    "{under}, so its headings start at Heading {first}."
+)
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def checked_rich_text(html: str, *, under: int = 1) -> str:
+    """The save-time content checks (programs.sanitize.content_problems) on a rich text shown
+    under a heading of level `under` (1: the page title), then the text sanitized. Checked as
+    typed, because the sanitizer would quietly drop an <h1> or an image."""
+    html = html or ""
+    # A heading of the level the text sits under starts the checker's outline there.
+    outline = f"<h{under}>-</h{under}>{html}" if under > 1 else html
+    problems = content_problems(outline)
+    problems += [
+        HEADING_TOO_BIG.format(
+            text=" ".join(unescape(strip_tags(text)).split()), first=under + 1, under=under
+        )
+        for level, text in _HEADING.findall(html)
+        if 1 < int(level) <= under  # Heading 1 has its own message
+    ]
+    if problems:
+        raise forms.ValidationError(problems)
+    return sanitize_html(html)
+
+
 class PageForm(VersionedForm):
     def clean_body(self):
-        # Checked as typed (the sanitizer would quietly drop an <h1>), then stored sanitized.
-        body = self.cleaned_data.get("body", "")
-        problems = content_problems(body)
-        if problems:
-            raise forms.ValidationError(problems)
-        return sanitize_html(body)
+        return checked_rich_text(self.cleaned_data.get("body"))
+
+    def clean_body_es(self):
+        return checked_rich_text(self.cleaned_data.get("body_es"))
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -301,6 +329,19 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
                         "body",
                         "reading_level",
                     ]
+                },
+            ),
+            (
+                "Spanish",
+                {
+                    "classes": ["collapse"],
+                    "fields": [
+                        "title_es",
+                        "nav_title_es",
+                        "summary_es",
+                        "body_es",
+                        "reviewer_role_es",
+                    ],
                 },
             ),
             (
@@ -409,9 +450,8 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
         publish = "_publish" in request.POST
         if publish and not request.user.has_perm("programs.publish_page"):
             raise PermissionDenied
-        outcome = services.page_save(page=obj, by=request.user, publish=publish)
-        _refresh_variants(obj, field="image", form=form)
-        request._page_outcome = outcome
+        # The service also stores a new picture and its resized copies (in the draft, if live).
+        request._page_outcome = services.page_save(page=obj, by=request.user, publish=publish)
 
     def response_add(self, request, obj, post_url_continue=None):
         self._report(request, obj)
@@ -549,6 +589,7 @@ class TeamMemberAdmin(OrderedAdminMixin, PhotoAdminMixin, StampedAdmin):
     fieldsets = [
         (None, {"fields": ["program", "name", "credentials", "role", "bio", "languages"]}),
         ("Photo", {"fields": ["photo", "photo_alt", "photo_is_decorative"]}),
+        ("Spanish", {"classes": ["collapse"], "fields": ["role_es", "bio_es"]}),
         ("Where it shows", {"fields": ["is_published"]}),
         AUDIT_FIELDSET,
     ]
@@ -573,10 +614,11 @@ class ContactLineAdmin(OrderedAdminMixin, StampedAdmin):
     fieldsets = [
         (None, {"fields": ["program", "name", "purpose", "audience"]}),
         ("How to reach it", {"fields": ["phone", "email", "languages", "is_24_7", "after_hours"]}),
+        ("Spanish", {"classes": ["collapse"], "fields": ["name_es", "audience_es", "after_hours_es"]}),
         ("Callback requests", {"fields": ["response_hours"]}),
         ("Where it shows", {"fields": ["show_on_home", "show_in_footer", "is_published"]}),
         AUDIT_FIELDSET,
-    ]
+    ]  # fmt: skip
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("program").prefetch_related("hours")
@@ -607,6 +649,7 @@ class CoordinatorAdmin(OrderedAdminMixin, StampedAdmin):
     fieldsets = [
         (None, {"fields": ["program", "name", "credentials", "role", "languages"]}),
         ("How to reach them", {"fields": ["phone", "email"]}),
+        ("Spanish", {"classes": ["collapse"], "fields": ["role_es"]}),
         ("Callback queue", {"fields": ["user"]}),
         ("Where it shows", {"fields": ["is_published"]}),
         AUDIT_FIELDSET,
@@ -632,6 +675,7 @@ class ConditionAdmin(OrderedAdminMixin, StampedAdmin):
     search_fields = ["name", "description"]
     fieldsets = [
         (None, {"fields": ["program", "name", "description"]}),
+        ("Spanish", {"classes": ["collapse"], "fields": ["name_es", "description_es"]}),
         ("Where it shows", {"fields": ["is_published"]}),
         AUDIT_FIELDSET,
     ]
@@ -684,6 +728,7 @@ class StayNearbyFactAdmin(StampedAdmin):
         (None, {"fields": ["program", "page", "heading"]}),
         ("The FDA's minimum", {"fields": ["fda_minimum_weeks", "fda_no_driving_weeks", "fda_text", "fda_source", "fda_source_url", "fda_reviewed_at"]}),
         ("Our program's policy", {"fields": ["policy_weeks", "policy_text", "policy_source", "policy_reviewed_at"]}),
+        ("Spanish", {"classes": ["collapse"], "fields": ["heading_es", "fda_text_es", "policy_text_es"]}),
         AUDIT_FIELDSET,
     ]  # fmt: skip
 
@@ -694,6 +739,7 @@ class SiteNoticeAdmin(StampedAdmin):
     list_filter = ["is_active", "program"]
     fieldsets = [
         (None, {"fields": ["program", "text", "is_dismissible"]}),
+        ("Spanish", {"classes": ["collapse"], "fields": ["text_es"]}),
         ("When", {"fields": ["is_active", "starts_at", "ends_at"]}),
         AUDIT_FIELDSET,
     ]
@@ -702,8 +748,18 @@ class SiteNoticeAdmin(StampedAdmin):
 # --- Families' content: each kind is listed on its own page (a Page of the matching kind) ---
 
 
+class FAQForm(VersionedForm):
+    # Answers sit under their category's Heading 2 (templates/programs/_faq.html).
+    def clean_answer(self):
+        return checked_rich_text(self.cleaned_data.get("answer"), under=2)
+
+    def clean_answer_es(self):
+        return checked_rich_text(self.cleaned_data.get("answer_es"), under=2)
+
+
 @admin.register(FAQ)
 class FAQAdmin(OrderedAdminMixin, StampedAdmin):
+    form = FAQForm
     list_display = ["question", "category", "is_published"]
     list_editable = ["is_published"]
     list_filter = ["is_published", "category", "program"]
@@ -731,8 +787,18 @@ class GlossaryTermAdmin(StampedAdmin):
     ]  # fmt: skip
 
 
+class PatientStoryForm(VersionedForm):
+    # A story sits under its title, a Heading 2 (templates/programs/_stories.html).
+    def clean_body(self):
+        return checked_rich_text(self.cleaned_data.get("body"), under=2)
+
+    def clean_body_es(self):
+        return checked_rich_text(self.cleaned_data.get("body_es"), under=2)
+
+
 @admin.register(PatientStory)
 class PatientStoryAdmin(OrderedAdminMixin, PhotoAdminMixin, StampedAdmin):
+    form = PatientStoryForm
     list_display = ["title", "name_shown", "consent_on_file", "is_published"]
     list_filter = ["is_published", "consent_on_file", "program"]
     search_fields = ["title", "name_shown", "body", "title_es", "body_es"]

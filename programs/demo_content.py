@@ -327,6 +327,11 @@ CONTACT_INTRO_ES = (
     f'href="{URGENT_TEL}">{URGENT_PHONE}</a>, o al 911 en una emergencia.</p>'
 )
 
+# Medical review: shown publicly as "Last reviewed <date> by <role>", on the pages that need it.
+REVIEWER_ROLE = "a pediatric oncologist on our CAR T team"
+REVIEWER_ROLE_ES = "un médico especialista en cáncer infantil de nuestro equipo de CAR T"
+REVIEW = {"reviewer_role": REVIEWER_ROLE, "reviewer_role_es": REVIEWER_ROLE_ES}
+
 PAGES = [
     {
         "slug": "what-is-car-t",
@@ -349,6 +354,7 @@ PAGES = [
             "secundarios."
         ),
         "body_es": WHAT_IS_CAR_T_ES,
+        **REVIEW,
     },
     {
         "slug": "how-it-works",
@@ -373,6 +379,7 @@ PAGES = [
             "cuidados de cerca durante unos meses, y chequeos toda la vida. Siempre tendrá "
             "apoyo: una enfermera coordinadora es su contacto principal en cada paso.</p>"
         ),
+        **REVIEW,
     },
     {
         "slug": "who-it-is-for",
@@ -393,6 +400,7 @@ PAGES = [
             "recibirla, y cómo preguntarnos."
         ),
         "body_es": WHO_IT_IS_FOR_ES,
+        **REVIEW,
     },
     {
         "slug": "team",
@@ -872,9 +880,6 @@ ROUTING_RULES = [
         "coordinator": "Ellen Marsh",
     },
 ]
-
-# Medical review: shown publicly as "Last reviewed <date> by <role>".
-REVIEWER_ROLE = "a pediatric oncologist on our CAR T team"
 
 # "Staying near the center": the FDA minimum and our policy, kept apart (they change separately).
 STAY_NEARBY = {
@@ -2250,6 +2255,7 @@ EXTRA_PAGES = [
             "efectos secundarios."
         ),
         "body_es": FAQ_INTRO_ES,
+        **REVIEW,
     },
     {
         "slug": "resources",

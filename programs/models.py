@@ -275,11 +275,14 @@ RICH_TEXT = {
         "TableCell": True,
     }
 }
-# Fields a draft holds: what an editor may change on a live page without it going live.
+# Fields a draft holds: what an editor may change on a live page without it going live. The
+# picture's resized copies go with it, so the preview shows the new picture and the live page
+# keeps the old one until someone publishes.
 DRAFT_FIELDS = (
     *("title", "nav_title", "summary", "body"),
     *("title_es", "nav_title_es", "summary_es", "body_es"),
     *("slug", "kind", "show_in_nav"),
+    *("image", "image_alt", "image_is_decorative", "image_variants"),
 )
 REVIEW_WARNING_DAYS = 30
 
@@ -368,6 +371,7 @@ class Page(Translatable, Timestamped):
         blank=True,
         help_text="Shown publicly as “Last reviewed … by <role>”, e.g. “a pediatric oncologist”.",
     )
+    reviewer_role_es = spanish(reviewer_role, "reviewer role")
     reviewed_at = models.DateField("last reviewed", null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from programs.admin import ReviewDuePage
-from programs.models import ContactLine, Page
+from programs.models import ContactLine, Page, WarningSign
 from tests.factories import (
     ClinicalTrialFactory,
     ConditionFactory,
@@ -166,3 +166,23 @@ def test_an_impossible_phone_number_gets_a_clear_error_in_the_admin(staff_client
     assert response.status_code == 200
     assert "Please enter a phone number we can call" in response.content.decode()
     assert not ContactLine.objects.filter(name="Broken").exists()
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in PROGRAM_MODELS if m is not ReviewDuePage], ids=lambda m: m.__name__
+)
+def test_the_change_form_shows_every_spanish_field(staff_client, content, model):
+    obj = next(o for o in content if type(o) is model)
+    opts = model._meta
+    response = staff_client.get(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    )
+    html = response.content.decode()
+    spanish = {f.name for f in opts.get_fields() if f.name.endswith("_es")}
+    assert spanish, model
+    for name in spanish:
+        assert f'name="{name}"' in html, name
+    if model is not WarningSign:  # one short line: its Spanish sits beside the English
+        sections = dict(response.context["adminform"].fieldsets)
+        assert sections["Spanish"]["classes"] == ["collapse"]
+        assert set(sections["Spanish"]["fields"]) == spanish

@@ -1,6 +1,10 @@
 import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from programs import demo_content
+from programs.admin import HEADING_TOO_BIG, checked_rich_text
+from programs.models import FAQ, PatientStory
 from programs.sanitize import (
     EMPTY_LINK,
     HEADING_1_IN_BODY,
@@ -88,3 +92,70 @@ def test_all_problems_are_reported_in_order():
         IMAGE_WITHOUT_ALT.format(src="/media/team.jpg"),
         EMPTY_LINK.format(href="/team/"),
     ]
+
+
+# --- The same checks on FAQ answers and family stories, which sit under a Heading 2 ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("<p>Text.</p><h3>Cost</h3><h4>Insurance</h4><h3>Travel</h3>", []),
+        ("<h4>Insurance</h4>", [HEADING_SKIPS_LEVEL.format(text="Insurance", expected=3)]),
+        ("<h2>Cost &amp; travel</h2>", [HEADING_TOO_BIG.format(text="Cost & travel", first=3, under=2)]),
+        ("<h1>Cost</h1>", [HEADING_1_IN_BODY.format(text="Cost")]),
+        ("<p><a href='/faq/'>click here</a></p>", [VAGUE_LINK.format(text="click here", href="/faq/")]),
+        ("<p><img src='/media/x.jpg'></p>", [IMAGE_WITHOUT_ALT.format(src="/media/x.jpg")]),
+    ],
+)  # fmt: skip
+def test_text_under_a_heading_2_starts_its_headings_at_heading_3(text, problems):
+    if problems:
+        with pytest.raises(ValidationError) as refused:
+            checked_rich_text(text, under=2)
+        assert refused.value.messages == problems
+    else:
+        assert checked_rich_text(text, under=2) == text
+
+
+def test_a_page_body_still_starts_at_heading_2():
+    assert checked_rich_text("<h2>Cost</h2><h3>Travel</h3>") == "<h2>Cost</h2><h3>Travel</h3>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["answer", "answer_es"])
+def test_a_faq_answer_with_content_problems_is_refused(staff_client, program, field):
+    bad = "<h4>Who pays</h4><p>For costs, <a href='/money/'>click here</a>.</p>"
+    data = {"program": program.pk, "question": "Who pays?", "answer": "<p>Insurance.</p>"}
+    response = staff_client.post(
+        reverse("admin:programs_faq_add"), {**data, field: bad, "is_published": "on"}
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [
+        HEADING_SKIPS_LEVEL.format(text="Who pays", expected=3),
+        VAGUE_LINK.format(text="click here", href="/money/"),
+    ]
+    html = response.content.decode()
+    assert "The heading “Who pays” skips a level. Make it Heading 3" in html
+    assert not FAQ.objects.exists()
+
+    good = "<h3>Who pays</h3><p>See <a href='/money/'>help with costs</a>.<script>x()</script></p>"
+    response = staff_client.post(
+        reverse("admin:programs_faq_add"), {**data, field: good, "is_published": "on"}
+    )
+    assert response.status_code == 302
+    assert "<script" not in getattr(FAQ.objects.get(), field)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["body", "body_es"])
+def test_a_story_heading_as_big_as_the_story_title_is_refused(staff_client, program, field):
+    data = {"program": program.pk, "title": "Maya", "name_shown": "Maya, age 9"}
+    data |= {"privacy_note": "Names are changed.", "body": "<p>Maya is back at school.</p>"}
+    url = reverse("admin:programs_patientstory_add")
+    response = staff_client.post(url, {**data, field: "<h2>At home</h2><p>Text.</p>"})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [
+        HEADING_TOO_BIG.format(text="At home", first=3, under=2)
+    ]
+    assert not PatientStory.objects.exists()
+    assert staff_client.post(url, {**data, field: "<h3>At home</h3>"}).status_code == 302

@@ -424,3 +424,107 @@ def test_history_shows_what_a_draft_would_change(client, editor, live_page):
     html = client.get(reverse("admin:programs_page_history", args=[live_page.pk])).content.decode()
     assert "Draft (compared with the live text)" in html
     assert "<del>4</del> <ins>2</ins>" in html and "Draft saved" in html
+
+
+# --- Spanish text and pictures go through the same checks and drafts as the English text ---
+
+LIVE_BODY_ES = "<p>Los niños se quedan cerca del centro al menos 4 semanas.</p>"
+NEW_BODY_ES = "<p>Los niños se quedan cerca del centro al menos 2 semanas.</p>"
+
+
+def test_content_checks_refuse_a_spanish_body_on_save(client, reviewer, live_page):
+    verified_login(client, reviewer)
+    response = post(
+        client, live_page, "_publish", body_es="<h2>Los pasos</h2><h4>Detalles</h4><p>Texto.</p>"
+    )
+    assert response.status_code == 200
+    assert HEADING_SKIPS_LEVEL.format(text="Detalles", expected=3) in response.content.decode()
+    live_page.refresh_from_db()
+    assert live_page.body_es == "" and live_page.draft is None
+
+
+def test_scripts_in_a_spanish_body_are_removed_on_save(client, reviewer, live_page):
+    verified_login(client, reviewer)
+    post(client, live_page, "_publish", body_es="<p>Hola<script>steal()</script></p>")
+    live_page.refresh_from_db()
+    assert live_page.body_es == "<p>Hola</p>"
+
+
+def test_a_spanish_change_to_a_live_page_stays_a_draft_until_published(
+    client, editor, reviewer, live_page
+):
+    live_page.title_es, live_page.body_es = "Quedarse cerca", LIVE_BODY_ES
+    live_page.save()
+    verified_login(client, editor)
+    response = post(
+        client, live_page, "_save_draft", title_es="Cerca del centro", body_es=NEW_BODY_ES
+    )
+    assert response.status_code == 302
+    live_page.refresh_from_db()
+    assert live_page.title_es == "Quedarse cerca" and live_page.body_es == LIVE_BODY_ES
+    assert live_page.draft["title_es"] == "Cerca del centro"
+    assert live_page.draft["body_es"] == NEW_BODY_ES
+    client.logout()
+    html = client.get("/es/stay/").content.decode()
+    assert "al menos 4 semanas" in html and "Quedarse cerca" in html
+    assert "al menos 2 semanas" not in html
+
+    verified_login(client, reviewer)
+    assert post(client, live_page, "_publish").status_code == 302
+    client.logout()
+    html = client.get("/es/stay/").content.decode()
+    assert "al menos 2 semanas" in html and "Cerca del centro" in html
+    assert "al menos 4 semanas" not in html
+
+
+def test_a_new_picture_on_a_live_page_stays_a_draft_until_published(
+    client, editor, reviewer, live_page
+):
+    verified_login(client, editor)
+    url = change_url(live_page)
+    data = form_data(client, url, image_alt="A nurse reading to a child")
+    assert client.post(url, {**data, "image": _png(), "_save_draft": "1"}).status_code == 302
+    live_page.refresh_from_db()
+    assert not live_page.image and live_page.image_variants == []
+    assert live_page.image_alt == "" and live_page.draft["image"].startswith("pages/")
+    assert [v["width"] for v in live_page.draft["image_variants"]] == [160, 320, 640]
+    assert "page-image" not in public_body(client, live_page)[1]
+
+    verified_login(client, editor)
+    preview = client.get(reverse("admin:programs_page_preview", args=[live_page.pk]))
+    assert 'alt="A nurse reading to a child"' in preview.content.decode()
+
+    verified_login(client, reviewer)
+    assert post(client, live_page, "_publish").status_code == 302
+    live_page.refresh_from_db()
+    assert live_page.image.name == preview.context["page"].image.name
+    assert live_page.image_alt == "A nurse reading to a child" and live_page.draft is None
+    html = public_body(client, live_page)[1]
+    assert 'alt="A nurse reading to a child"' in html and 'width="640" height="427"' in html
+
+
+def test_changing_or_removing_the_picture_of_a_live_page_stays_a_draft(
+    client, editor, reviewer, live_page
+):
+    verified_login(client, reviewer)
+    url = change_url(live_page)
+    data = form_data(client, url, image_alt="A nurse reading to a child")
+    assert client.post(url, {**data, "image": _png(), "_publish": "1"}).status_code == 302
+    live_page.refresh_from_db()
+    picture, variants = live_page.image.name, live_page.image_variants
+    assert picture and variants
+
+    verified_login(client, editor)
+    post(client, live_page, "_save_draft", image_alt="Nurse Ana reads a book with a boy")
+    live_page.refresh_from_db()
+    assert live_page.image_alt == "A nurse reading to a child"
+    assert live_page.draft["image_alt"] == "Nurse Ana reads a book with a boy"
+    assert live_page.draft["image"] == picture and live_page.draft["image_variants"] == variants
+    assert 'alt="A nurse reading to a child"' in public_body(client, live_page)[1]
+
+    verified_login(client, editor)
+    post(client, live_page, "_save_draft", **{"image-clear": "on"})
+    live_page.refresh_from_db()
+    assert live_page.image.name == picture and live_page.image_variants == variants
+    assert live_page.draft["image"] == "" and live_page.draft["image_variants"] == []
+    assert 'alt="A nurse reading to a child"' in public_body(client, live_page)[1]

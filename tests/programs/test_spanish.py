@@ -312,3 +312,29 @@ def test_the_500_page_follows_the_language_without_context():
     assert '<html lang="es">' in html and "Lo sentimos, algo salió mal" in html
     assert 'href="/es/"' in html
     assert '<html lang="en">' in render_to_string("500.html")
+
+
+def test_a_reviewed_page_names_its_reviewer_in_spanish(client, demo):
+    html = get(client, "/es/what-is-car-t/")
+    assert "por un médico especialista en cáncer infantil de nuestro equipo de CAR T." in html
+    assert "pediatric oncologist" not in html
+    assert "by a pediatric oncologist on our CAR T team." in get(client, "/what-is-car-t/")
+    # Every demo page with a reviewer role has it in Spanish, and loading again changes nothing.
+    call_command("load_demo", stdout=StringIO())
+    health_pages = [p for p in DEMO_ROWS[1][1] if p.get("needs_review", True)]
+    reviewed = Page.objects.exclude(reviewer_role="")
+    assert reviewed.count() == len(health_pages) == 4
+    assert not reviewed.filter(reviewer_role_es="").exists()
+
+
+def test_a_page_shows_the_spanish_reviewer_role_its_editor_wrote(client, program):
+    PageFactory(
+        program=program,
+        slug="fever",
+        reviewed_at=datetime.date(2026, 11, 2),
+        reviewer_role="a pediatric oncologist",
+        reviewer_role_es="una oncóloga pediátrica",
+    )
+    assert "Última revisión: 2 de noviembre de 2026, por una oncóloga pediátrica." in get(
+        client, "/es/fever/"
+    )
