@@ -4,7 +4,9 @@ On PostgreSQL it uses full-text search (stemmed, so “children” also finds �
 where the words are). On any other database (SQLite in development) every word must appear
 somewhere in the row. Both give the same results: a title, a type, a link and a snippet with the
 words found wrapped in <mark>. Only what a family can already see is searched: published rows
-whose listing page is published too, and never a page's unpublished draft.
+whose listing page is published too, and never a page's unpublished draft. A result links to
+the place on the page that shows the row (#faq-12), or to the heading of its list when the rows
+carry no id of their own (the journey's steps, the team).
 """
 
 import dataclasses
@@ -24,12 +26,20 @@ from django.utils.translation import gettext_lazy as _
 from programs.models import (
     FAQ,
     ClinicalTrial,
+    Condition,
+    ContactLine,
+    Coordinator,
     GlossaryTerm,
+    JourneyStep,
+    LanguageTagline,
     Page,
     PageKind,
     PatientStory,
     Program,
     Resource,
+    StayNearbyFact,
+    TeamMember,
+    WarningSign,
 )
 from programs.readability import plain_text
 
@@ -55,6 +65,11 @@ class Source:
     fields: tuple[str, ...]  # the other searched fields
     rich: frozenset[str] = frozenset()  # fields holding HTML
     page_kind: str | None = None  # the page that lists these rows; None: the row is a page
+    # The row's place on its page: a format string of the row (the id its template gives it).
+    anchor: str = "{row.anchor}"
+    # Rows shown by the page they point to (StayNearbyFact.page) instead of a listing page:
+    # visible while that page is published. They have no published() of their own.
+    on_page: str | None = None
 
 
 SOURCES = (
@@ -64,6 +79,16 @@ SOURCES = (
     Source(PatientStory, _("Family story"), "title", ("name_shown", "body"), frozenset({"body"}), PageKind.STORIES),
     Source(ClinicalTrial, _("Clinical trial"), "name", ("short_name", "for_whom", "registry_id"), page_kind=PageKind.TRIALS),
     Source(Resource, _("Resource"), "title", ("description",), page_kind=PageKind.RESOURCES),
+    # Kinds below are the headings of the blocks that show the rows (already in the catalog).
+    # The journey's steps, the team and the taglines have no id each: links go to the heading.
+    Source(JourneyStep, _("The journey, step by step"), "title", ("what_happens", "where", "duration_note", "family_does"), page_kind=PageKind.JOURNEY, anchor="journey-title"),
+    Source(WarningSign, _("Warning signs after CAR T"), "text", (), page_kind=PageKind.JOURNEY, anchor="warning-signs-journey"),
+    Source(StayNearbyFact, _("Page"), "heading", ("fda_text", "policy_text", "fda_source", "policy_source"), anchor="stay-{row.pk}", on_page="page"),
+    Source(Condition, _("Conditions we treat"), "name", ("description",), page_kind=PageKind.CONDITIONS, anchor="condition-{row.pk}"),
+    Source(TeamMember, _("The people who care for your child"), "name", ("credentials", "role", "bio", "languages"), page_kind=PageKind.TEAM, anchor="team-title"),
+    Source(Coordinator, _("Your coordinators"), "name", ("credentials", "role", "languages"), page_kind=PageKind.CONTACTS, anchor="coordinator-{row.pk}"),
+    Source(ContactLine, _("Phone lines"), "name", ("audience", "after_hours", "languages"), page_kind=PageKind.CONTACTS, anchor="line-{row.pk}"),
+    Source(LanguageTagline, _("Free help in your language"), "language", ("native_name", "tagline"), page_kind=PageKind.LANGUAGE_HELP, anchor="taglines-title"),
 )  # fmt: skip
 
 
@@ -105,15 +130,25 @@ def search(*, program: Program, query: str, language: str) -> list[Result]:
         listing_pages.setdefault(page.kind, page.get_absolute_url())
     find = _postgres_results if connection.vendor == "postgresql" else _simple_results
     results = []
-    for source in SOURCES:
-        if source.page_kind and source.page_kind not in listing_pages:
+    for source in SOURCES:  # one query each, however many rows match
+        if source.on_page:
+            shown_on = Page.objects.published().filter(program=program)
+            rows = source.model.objects.filter(
+                program=program, **{f"{source.on_page}__in": shown_on}
+            ).select_related(source.on_page)
+        elif source.page_kind and source.page_kind not in listing_pages:
             continue  # nowhere to show these rows
-        rows = source.model.objects.published().filter(program=program)
+        else:
+            rows = source.model.objects.published().filter(program=program)
 
         def url(row, source=source) -> str:
-            if source.page_kind is None:
+            if source.on_page:
+                page_url = getattr(row, source.on_page).get_absolute_url()
+            elif source.page_kind is None:
                 return row.get_absolute_url()
-            return f"{listing_pages[source.page_kind]}#{row.anchor}"
+            else:
+                page_url = listing_pages[source.page_kind]
+            return f"{page_url}#{source.anchor.format(row=row)}"
 
         results += find(source, rows, query=query, language=language, url=url)
     results.sort(key=lambda result: -result.rank)  # stable: ties keep the SOURCES order
@@ -149,7 +184,12 @@ def _postgres_results(source, rows: QuerySet, *, query: str, language: str, url)
                 output_field=TextField(),
             )
         texts.append(text)
-    text = Concat(*_spaced(texts), output_field=TextField()) if len(texts) > 1 else texts[0]
+    if not texts:  # the title is all there is (a warning sign)
+        text = Value("", output_field=TextField())
+    elif len(texts) == 1:
+        text = texts[0]
+    else:
+        text = Concat(*_spaced(texts), output_field=TextField())
     search_query = SearchQuery(query, search_type="websearch", config=config)
     vector = SearchVector(title, weight="A", config=config) + SearchVector(
         text, weight="B", config=config

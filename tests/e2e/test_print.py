@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from programs.models import FAQ
 from tests.e2e.conftest import DESKTOP
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,6 +25,21 @@ def test_print_stylesheet_hides_navigation_and_keeps_warning_signs_together(
     link = page.locator("main a[href^='/']:not(.term)").first
     after = link.evaluate("el => getComputedStyle(el, '::after').content")
     assert after == f'" ({link.get_attribute("href")})"'  # the address, spelled out
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+def test_the_faq_prints_every_question_with_its_answer(live_server, page, demo):
+    faq = FAQ.objects.get(question="Who pays for CAR T?")
+    page.goto(live_server.url + "/faq/")
+    question = page.locator(f"#faq-{faq.pk} > summary")
+    answer = page.locator(f"#faq-{faq.pk} .faq-answer")
+    expect(question).to_be_visible()
+    expect(answer).to_be_hidden()  # on screen the answers open one at a time
+    page.emulate_media(media="print")
+    expect(question).to_be_visible()
+    expect(question).to_have_text("Who pays for CAR T?")
+    expect(answer).to_be_visible()
+    expect(page.locator("details.faq-item:not([open]) .faq-answer").first).to_be_visible()
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)

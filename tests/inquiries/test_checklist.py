@@ -7,11 +7,11 @@ from io import StringIO
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
 from inquiries import checklist
-from inquiries.models import Activity, CallbackRequest
 from inquiries.services import callback_request_create
 from programs.models import Program
 
@@ -75,14 +75,31 @@ def test_answers_get_plain_words_and_the_right_next_step(client, demo, answers, 
     assert calls in next_step
 
 
-def test_it_never_says_eligible(client, demo):
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_it_never_says_eligible(client, demo, prefix):
     for answers in (
         {"age": 9, "diagnosis": "b_all", "relapse": "more"},
         {"age": 9, "diagnosis": "b_all", "relapse": "no"},
+        {"age": 9, "diagnosis": "b_all", "relapse": "once"},
+        {"age": 12, "diagnosis": "lymphoma", "relapse": "more"},
         {"age": 40, "diagnosis": "other", "relapse": "no"},
     ):
-        text = client.get(URL, answers).content.decode().lower()
+        text = client.get(prefix + URL, answers).content.decode().lower()
+        assert 'class="checklist-result"' in text  # a result, not the form again
         assert "eligible" not in text and "qualif" not in text
+        # Spanish: “elegible”, “califica” (qualifies), “reúne los requisitos” (meets the criteria).
+        assert "elegib" not in text and "califica" not in text and "requisitos" not in text
+    if prefix:
+        assert '<html lang="es"' in text
+
+
+def _row_counts() -> dict[str, int]:
+    """Rows in every table the project's models have, many-to-many tables included."""
+    return {
+        model._meta.db_table: model._base_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
 
 
 def test_treatments_add_what_they_mean(client, demo):
@@ -94,11 +111,16 @@ def test_treatments_add_what_they_mean(client, demo):
     assert str(checklist.TRANSPLANT_BEFORE) in text and str(checklist.CART_BEFORE) in text
 
 
-def test_it_stores_nothing(client, demo, django_assert_max_num_queries):
-    before = (CallbackRequest.objects.count(), Activity.objects.count())
-    response = client.get(URL, {"age": 9, "diagnosis": "b_all", "relapse": "more"})
-    assert response.status_code == 200
-    assert (CallbackRequest.objects.count(), Activity.objects.count()) == before
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_it_stores_nothing(client, demo, prefix):
+    before = _row_counts()
+    assert len(before) > 20  # every table, not just the callback queue's
+    response = client.get(
+        prefix + URL,
+        {"age": 9, "diagnosis": "b_all", "relapse": "more", "treatments": ["transplant", "cart"]},
+    )
+    assert response.status_code == 200 and 'class="checklist-result"' in response.content.decode()
+    assert _row_counts() == before
     assert not response.cookies  # no session, no answers kept in a cookie
 
 

@@ -9,8 +9,10 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from programs import demo_content
@@ -20,6 +22,7 @@ from programs.models import (
     ClinicalTrial,
     GlossaryTerm,
     LanguageTagline,
+    LinePurpose,
     Page,
     PageKind,
     PatientStory,
@@ -32,14 +35,19 @@ from programs.models import (
 from programs.templatetags.glossary import Glossary, link_terms
 from tests.factories import (
     ClinicalTrialFactory,
+    ConditionFactory,
     ContactLineFactory,
     CoordinatorFactory,
     FAQFactory,
     GlossaryTermFactory,
+    JourneyStepFactory,
     LanguageTaglineFactory,
     PageFactory,
     PatientStoryFactory,
     ResourceFactory,
+    SiteNoticeFactory,
+    TeamMemberFactory,
+    WarningSignFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -472,3 +480,115 @@ def test_content_editors_can_edit_the_families_content():
     codenames = set(editors.permissions.values_list("codename", flat=True))
     for model in FAMILIES_MODELS:
         assert {f"add_{model}", f"change_{model}", f"delete_{model}"} <= codenames, model
+
+
+# --- Every content type: shown when published, gone at once when not --------------------------
+# (factory, field holding the canary, the kind of page that shows it, the flag). "self": the row
+# is the page; None: every page shows it (the site notice banner).
+VISIBILITY = [
+    pytest.param(PageFactory, "title", "self", "is_published", id="page"),
+    pytest.param(JourneyStepFactory, "title", PageKind.JOURNEY, "is_published", id="journey step"),
+    pytest.param(WarningSignFactory, "text", PageKind.JOURNEY, "is_published", id="warning sign"),
+    pytest.param(TeamMemberFactory, "name", PageKind.TEAM, "is_published", id="team member"),
+    pytest.param(ConditionFactory, "name", PageKind.CONDITIONS, "is_published", id="condition"),
+    pytest.param(ContactLineFactory, "name", PageKind.CONTACTS, "is_published", id="contact line"),
+    pytest.param(CoordinatorFactory, "name", PageKind.CONTACTS, "is_published", id="coordinator"),
+    pytest.param(FAQFactory, "question", PageKind.FAQ, "is_published", id="faq"),
+    pytest.param(GlossaryTermFactory, "definition", PageKind.GLOSSARY, "is_published", id="glossary"),
+    pytest.param(PatientStoryFactory, "title", PageKind.STORIES, "is_published", id="story"),
+    pytest.param(ClinicalTrialFactory, "name", PageKind.TRIALS, "is_published", id="trial"),
+    pytest.param(ResourceFactory, "title", PageKind.RESOURCES, "is_published", id="resource"),
+    pytest.param(LanguageTaglineFactory, "tagline", PageKind.LANGUAGE_HELP, "is_published", id="tagline"),
+    pytest.param(SiteNoticeFactory, "text", None, "is_active", id="site notice"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("factory", "field", "kind", "flag"), VISIBILITY)
+def test_each_content_type_shows_and_hides_when_unpublished(
+    client, program, factory, field, kind, flag
+):
+    canary = f"Canary {factory._meta.model.__name__} quokka 7341"
+    row = factory(program=program, **{field: canary, flag: True})
+    if kind == "self":
+        path = row.get_absolute_url()
+    elif kind is None:
+        path = "/"
+    else:
+        path = page_of(program, kind).get_absolute_url()
+    paths = [path, "/es" + path]  # Spanish pages show the English text when there is no Spanish
+    for shown in paths:
+        assert canary in get(client, shown), shown  # and now cached for visitors
+    setattr(row, flag, False)
+    row.save()  # bumps the content version: no cached page may show it any more
+    for hidden in paths:
+        response = client.get(hidden)
+        assert response.status_code == (404 if kind == "self" else 200), hidden
+        assert canary not in response.content.decode(), hidden
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+@pytest.mark.parametrize(
+    ("path", "block_id"),
+    [
+        ("/how-it-works/", "warning-signs-journey"),
+        ("/contact/", "warning-signs-contacts"),
+        ("/request-a-call-back/", "warning-signs-callback"),
+    ],
+)
+def test_the_warning_signs_block_is_on_the_journey_contacts_and_callback_pages(
+    client, program, path, block_id, prefix
+):
+    page_of(program, PageKind.JOURNEY, slug="how-it-works")
+    page_of(program, PageKind.CONTACTS, slug="contact")
+    ContactLineFactory(
+        program=program,
+        purpose=LinePurpose.CURRENT_PATIENTS,
+        is_24_7=True,
+        phone="(215) 555-0199",
+    )
+    WarningSignFactory(
+        program=program,
+        text="A fever of 100.4 °F (38 °C) or higher",
+        text_es="Fiebre de 38 °C (100.4 °F) o más",
+    )
+    html = get(client, prefix + path)
+    block = html.split('<section class="warning-signs"', 1)[1].split("</section>", 1)[0]
+    assert f'<h2 id="{block_id}">' in block
+    heading, sign = (
+        ("Señales de alarma después del CAR T", "Fiebre de 38 °C (100.4 °F) o más")
+        if prefix
+        else ("Warning signs after CAR T", "A fever of 100.4 °F (38 °C) or higher")
+    )
+    assert heading in block and f"<li>{sign}</li>" in block
+    assert '<a href="tel:+12155550199">(215) 555-0199</a>' in block  # the 24/7 line
+    assert '<a href="tel:911">911</a>' in block
+
+
+# --- The error page ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "home"), [("en", "/"), ("es", "/es/")])
+def test_the_500_page_keeps_emergency_guidance_and_plain_links_without_the_database(
+    language, home, django_assert_num_queries
+):
+    with translation.override(language), django_assert_num_queries(0):
+        html = render_to_string("500.html")
+    assert f'<html lang="{language}">' in html
+    assert '<a href="tel:911">911</a>' in html and "24/7" in html
+    assert f'<a href="{home}language-assistance/">' in html
+    assert f'<a href="{home}nondiscrimination/">' in html
+
+
+def test_a_server_error_shows_the_500_page_with_its_links(client, program, monkeypatch):
+    def broken(request, page):
+        raise RuntimeError("a bug in the page view")
+
+    monkeypatch.setattr("programs.views.page_context", broken)
+    PageFactory(program=program, slug="about")
+    client.raise_request_exception = False
+    for prefix, words in [("", "Language assistance"), ("/es", "Ayuda con el idioma")]:
+        response = client.get(f"{prefix}/about/")
+        assert response.status_code == 500
+        html = response.content.decode()
+        assert f'<a href="{prefix}/language-assistance/">{words}</a>' in html
+        assert f'href="{prefix}/nondiscrimination/"' in html and 'href="tel:911"' in html
