@@ -82,6 +82,12 @@ class Chrome:
     glossary_terms: list = field(default_factory=list)
     stay_facts: dict = field(default_factory=dict)
     valid_until: datetime.datetime | None = None
+    # Rendered header and footer, per language (and path), filled in by this process only:
+    # they go when the chrome goes (a content change, or its valid_until passing).
+    fragments: dict = field(default_factory=dict, compare=False)
+
+    def __getstate__(self):
+        return {**self.__dict__, "fragments": {}}
 
 
 def _next_change(program, now) -> datetime.datetime | None:

@@ -64,6 +64,28 @@ def language_versions(context) -> list[dict]:
     return versions
 
 
+MAX_FRAGMENTS = 500  # the header is kept per path: unknown paths must not grow it without end
+
+
+@register.simple_tag(takes_context=True)
+def chrome_part(context, template_name: str, per_path: bool = False) -> str:
+    """{% include %} for the header and footer, rendered once per content version and language
+    (and path, for the header's current-page mark and language links) instead of on every page.
+    They depend only on the site chrome, so they are kept with it (programs.caching.Chrome)."""
+    request = context.get("request")
+    chrome = getattr(request, "_carsite_chrome", None)
+    template_ = context.template.engine.get_template(template_name)
+    if chrome is None:
+        return template_.render(context)
+    key = (template_name, get_language(), request.path if per_path else "")
+    html = chrome.fragments.get(key)
+    if html is None:
+        html = template_.render(context)
+        if len(chrome.fragments) < MAX_FRAGMENTS:
+            chrome.fragments[key] = html
+    return html
+
+
 @register.filter
 def journey_duration(step) -> str:
     """“About 3 to 4 weeks”, “About 5 days”, “Under 1 hour”, in the active language."""
