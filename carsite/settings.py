@@ -8,6 +8,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from carsite.middleware import static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -33,10 +36,22 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# The embedded key only serves development and tests. `check --deploy` flags it (security.W009:
-# the "django-insecure-" prefix) and carsite/gunicorn.py refuses to serve without a real one.
+# Production runs behind a TLS proxy with DJANGO_HTTPS on (HSTS, secure cookies: see Security).
+HTTPS = env_bool("DJANGO_HTTPS", False)
+# With DJANGO_HTTPS on, the key is required: a missing one stops every process (manage.py, the
+# worker, any WSGI server). Plain-http runs and the tests keep an embedded development key, because
+# pytest-django imports this module before any conftest could supply one; `check --deploy` flags
+# it (security.W009: the "django-insecure-" prefix) and carsite/gunicorn.py refuses to serve it.
 INSECURE_DEFAULT_KEY = "django-insecure-local-development-only-never-use-this-in-production"
-SECRET_KEY = env("DJANGO_SECRET_KEY") or INSECURE_DEFAULT_KEY
+SECRET_KEY_MISSING = (
+    "carsite: set DJANGO_SECRET_KEY. DJANGO_HTTPS is on (production), and the embedded "
+    "development key would let anyone forge sessions and signed values."
+)
+SECRET_KEY = env("DJANGO_SECRET_KEY")
+if not SECRET_KEY:
+    if HTTPS and not DEBUG:
+        raise ImproperlyConfigured(SECRET_KEY_MISSING)
+    SECRET_KEY = INSECURE_DEFAULT_KEY
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -197,6 +212,12 @@ CALLBACK_RATE_LIMITS = [
 # Closed requests older than this are deleted by `manage.py purge_callback_requests`.
 CALLBACK_RETENTION_DAYS = env_int("CALLBACK_RETENTION_DAYS", 365)
 
+# --- Client address -------------------------------------------------------------------------
+# Proxies in front of the site that append to X-Forwarded-For (1 behind one TLS proxy). With 0
+# the TCP peer (REMOTE_ADDR) is the client and X-Forwarded-For, which anyone can send, is ignored.
+# Both the callback form's rate limit and the sign-in lockout count by this address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -215,8 +236,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)  # 1 behind one TLS proxy
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The lockout's address is the rate limit's (TRUSTED_PROXY_COUNT): never a client-sent header.
+AXES_CLIENT_IP_CALLABLE = "inquiries.ratelimit.client_address"
 AXES_SENSITIVE_PARAMETERS = ["password", "code"]
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "CAR T program site"
@@ -256,7 +277,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_MAX_AGE = 3600  # unhashed files; hashed ones get a year
+WHITENOISE_MAX_AGE = 3600  # unhashed files; hashed ones get 10 years, immutable
+# WhiteNoise answers before the middlewares that set CSP, X-Frame-Options, Permissions-Policy and
+# CORP: it adds them itself, from the same values (carsite.middleware).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -290,8 +314,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# HTTPS settings: on by default in production, off for local http runs (DJANGO_HTTPS=false).
-HTTPS = env_bool("DJANGO_HTTPS", False)
+# HTTPS settings (DJANGO_HTTPS, read at the top): set in production, off for local http runs.
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -1,12 +1,14 @@
 """Per-address limits on the callback form, shared by every worker and server.
 
 With REDIS_URL set, counters live in Redis (atomic INCR); otherwise in the database
-(RateLimitCounter, incremented with one atomic UPDATE). The client address is the one the
-proxy reports (FORWARDED_ALLOW_IPS / REMOTE_ADDR), hashed: the counters never hold an address.
+(RateLimitCounter, incremented with one atomic UPDATE). Counters are keyed by the client's
+address (client_address, which django-axes uses for the staff lockout too), hashed: they never
+hold an address.
 """
 
 import datetime
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import caches
@@ -17,8 +19,25 @@ from django.utils import timezone
 from inquiries.models import RateLimitCounter
 
 
+def client_address(request) -> str:
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the entry the
+    outermost one appended to X-Forwarded-For (the N-th from the right; anything left of it was
+    sent by the client and could say anything). gunicorn sets REMOTE_ADDR to the TCP peer only."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    if len(forwarded) < proxies:
+        return remote  # not through every proxy: the peer is all we know
+    try:
+        return str(ipaddress.ip_address(forwarded[-proxies].strip()))
+    except ValueError:
+        return remote
+
+
 def client_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 

@@ -45,10 +45,13 @@ def callback_create(request):
                 request, scope="callback", limits=settings.CALLBACK_RATE_LIMITS
             ):
                 return render(request, "inquiries/slow_down.html", status=429)
-            if form.is_valid() and form.is_bot():
-                # Say nothing useful to a bot, and keep nothing.
+            is_valid = form.is_valid()
+            # Bot traps before anything else, valid form or not: say nothing useful to a bot (not
+            # even which answers were wrong), and keep nothing. The trap field can only have an
+            # error, such as too long, when something filled it in.
+            if form.is_bot() or form.has_error("website"):
                 return redirect("inquiries:callback_sent")
-            if form.is_valid():
+            if is_valid:
                 callback, _ = callback_request_create(
                     program=program,
                     submission_token=form.cleaned_data["submission_token"],

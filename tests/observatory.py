@@ -6,7 +6,10 @@ Subresource Integrity, the <script> tags of its HTML. The rules follow the Obser
 analyzers (mozilla/http-observatory, httpobs/scanner/analyzer/headers.py and content.py).
 
 What a single response cannot show is left out, and said so where it matters: the redirection
-test (it needs a plain-http request to the host) and the real HSTS preload list (external).
+test (it needs a plain-http request to the host). The HSTS "preloaded" bonus (+5) is the
+Observatory's for hosts on Chromium's preload list, which no test can see: score() gives it only
+when the caller says the host is listed (hsts_preloaded=True), and then only for a header that
+hstspreload.org accepts. A site that is merely eligible does not get it.
 """
 
 import dataclasses
@@ -193,7 +196,8 @@ def content_security_policy(page: Page) -> str:
     return result
 
 
-def strict_transport_security(page: Page) -> str:
+def strict_transport_security(page: Page, *, preloaded: bool = False) -> str:
+    """`preloaded`: the host is on Chromium's HSTS preload list (the Observatory looks it up)."""
     if not page.is_https:
         return "hsts-not-implemented-no-https"
     header = page.headers.get("strict-transport-security")
@@ -212,10 +216,9 @@ def strict_transport_security(page: Page) -> str:
         preload |= parameter == "preload"
     if not max_age:
         return "hsts-header-invalid"
-    # The Observatory looks the host up in Chromium's preload list; our test host cannot be on
-    # it. Instead we score "preloaded" when the header meets hstspreload.org's requirements
-    # (a year or more, includeSubDomains, preload), i.e. when the deployed host can be submitted.
-    if max_age >= ONE_YEAR and subdomains and preload:
+    # Listed hosts only, and only with a header that hstspreload.org requires to stay listed
+    # (a year or more, includeSubDomains, preload): eligibility alone earns nothing.
+    if preloaded and max_age >= ONE_YEAR and subdomains and preload:
         return "hsts-preloaded"
     if max_age < SIX_MONTHS:
         return "hsts-implemented-max-age-less-than-six-months"
@@ -435,11 +438,14 @@ def cross_origin_resource_policy(page: Page) -> str:
 HSTS_PASSES = {"hsts-preloaded", "hsts-implemented-max-age-at-least-six-months"}
 
 
-def score(response, *, asked_origin: str | None = None) -> tuple[int, list[tuple[int, str]]]:
+def score(
+    response, *, asked_origin: str | None = None, hsts_preloaded: bool = False
+) -> tuple[int, list[tuple[int, str]]]:
     """The Observatory score of one test-client response, with each test's (modifier, result).
-    `asked_origin`: the Origin header the request was sent with, for the CORS test."""
+    `asked_origin`: the Origin header the request was sent with, for the CORS test.
+    `hsts_preloaded`: the host is on Chromium's preload list (no test host is)."""
     page = Page.from_response(response)
-    hsts = strict_transport_security(page)
+    hsts = strict_transport_security(page, preloaded=hsts_preloaded)
     results = [
         content_security_policy(page),
         cookies(page, hsts_passes=hsts in HSTS_PASSES),

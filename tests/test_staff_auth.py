@@ -292,6 +292,34 @@ def test_the_lock_ends_after_the_cool_off(client, totp, settings):
         assert password_step(client, REMOTE_ADDR="203.0.113.7").status_code == 302
 
 
+def test_the_lockout_counts_by_the_rate_limits_address():
+    assert settings.AXES_CLIENT_IP_CALLABLE == "inquiries.ratelimit.client_address"
+
+
+def test_without_a_proxy_a_forged_forwarded_for_does_not_dodge_the_lock(client, totp, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for i in range(5):
+        password_step(
+            client, password="wrong", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"192.0.2.{i}"
+        )
+    response = password_step(client, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="192.0.2.99")
+    assert response.status_code == 429
+    assert not is_signed_in(client)
+
+
+def test_behind_one_proxy_the_lock_holds_for_the_address_the_proxy_saw(client, totp, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(5):
+        password_step(client, password="wrong", HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    # An entry of the client's own, left of the proxy's, changes nothing,
+    forged = password_step(client, HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7", **proxy)
+    assert forged.status_code == 429
+    # while a colleague elsewhere, arriving through the same proxy, signs in.
+    colleague = password_step(client, HTTP_X_FORWARDED_FOR="198.51.100.23", **proxy)
+    assert colleague.status_code == 302 and is_signed_in(client)
+
+
 # --- Sessions: idle limit and absolute limit
 
 

@@ -1,7 +1,7 @@
 """The callback form against floods and bots: per-address rate limits (shared by every server
-process through the database), the honeypot field, the minimum fill time, the signed `shown_at`,
-and bounded request bodies. A person who trips any of them is never told off, and never loses
-the phone number."""
+process through the database or Redis, and keyed by an address no client can choose), the
+honeypot field, the minimum fill time, the signed `shown_at`, and bounded request bodies. A person
+who trips any of them is never told off, and never loses the phone number."""
 
 import datetime
 import http.client
@@ -18,9 +18,11 @@ from urllib.parse import urlencode
 import pytest
 import time_machine
 from django.core import signing
+from django.test import RequestFactory
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from inquiries import ratelimit
 from inquiries.forms import FILL_TIME_SALT
 from inquiries.models import CallbackRequest
 from inquiries.views import MAX_BODY_BYTES, MAX_FIELDS
@@ -40,8 +42,8 @@ def limits(settings):
     settings.CALLBACK_RATE_LIMITS = LIMITS
 
 
-def post(client, payload, address="198.51.100.7"):
-    return client.post(FORM_URL, payload, REMOTE_ADDR=address)
+def post(client, payload, address="198.51.100.7", **headers):
+    return client.post(FORM_URL, payload, REMOTE_ADDR=address, **headers)
 
 
 def assert_kind_slow_down_page(response):
@@ -112,10 +114,106 @@ def test_the_limit_counts_invalid_forms_too(client, payload, fresh_token, limits
     """A flood of junk is a flood too: it uses up the address's allowance."""
     with time_machine.travel(NOON, tick=False):
         for _ in range(5):
-            assert post(client, {"name": "x"}).status_code == 200  # the form, with its errors
+            invalid = payload | {"phone": "", "submission_token": fresh_token()}
+            assert post(client, invalid).status_code == 200  # the form, with its errors
         response = post(client, payload | {"submission_token": fresh_token()})
     assert response.status_code == 429
     assert CallbackRequest.objects.count() == 0
+
+
+# --- Which address: the one our own proxies saw, never one the client wrote
+
+PROXY = "10.0.0.2"  # the TLS proxy: every request behind it arrives from this address
+FAMILIES = ["198.51.100.7", "203.0.113.50"]
+
+
+@pytest.fixture(params=["database", "redis"])
+def backend(request, settings):
+    """Both counter stores: the database (default) and Redis, on a db of its own (/9)."""
+    if request.param == "database":
+        yield
+        return
+    url = "redis://127.0.0.1:6379/9"
+    redis = pytest.importorskip("redis")
+    connection = redis.Redis.from_url(url)
+    try:
+        connection.ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    connection.flushdb()
+    settings.REDIS_URL = url
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    }
+    yield
+    connection.flushdb()
+
+
+def request_from(address: str, forwarded: str | None = None):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    return RequestFactory().post(FORM_URL, REMOTE_ADDR=address, **extra)
+
+
+@pytest.mark.parametrize(
+    ("proxies", "remote", "forwarded", "expected"),
+    [
+        (0, "198.51.100.7", None, "198.51.100.7"),
+        (0, "198.51.100.7", "203.0.113.50", "198.51.100.7"),  # no proxy: the header is a lie
+        (1, PROXY, "198.51.100.7", "198.51.100.7"),  # what the proxy appended
+        (1, PROXY, "1.2.3.4, 198.51.100.7", "198.51.100.7"),  # the client's own entry is ignored
+        (1, PROXY, None, PROXY),  # not through the proxy: only the peer is known
+        (1, PROXY, "not-an-address", PROXY),
+        (1, PROXY, "2001:db8::7", "2001:db8::7"),
+        (2, "10.0.0.3", "1.2.3.4, 198.51.100.7, 10.0.0.2", "198.51.100.7"),  # the outer proxy's
+        (2, "10.0.0.3", "198.51.100.7", "10.0.0.3"),
+    ],
+)
+def test_client_address_trusts_only_what_our_proxies_appended(
+    settings, proxies, remote, forwarded, expected
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    assert ratelimit.client_address(request_from(remote, forwarded)) == expected
+
+
+def test_without_a_proxy_a_forged_forwarded_for_changes_nothing(
+    client, payload, fresh_token, limits, settings, backend
+):
+    settings.TRUSTED_PROXY_COUNT = 0
+    plain = ratelimit.client_key(request_from(FAMILIES[0]))
+    assert ratelimit.client_key(request_from(FAMILIES[0], "203.0.113.99")) == plain
+    with time_machine.travel(NOON, tick=False):
+        for i in range(5):
+            forged = {"HTTP_X_FORWARDED_FOR": f"203.0.113.{i}"}
+            data = payload | {"submission_token": fresh_token()}
+            assert post(client, data, FAMILIES[0], **forged).status_code == 302
+        forged = {"HTTP_X_FORWARDED_FOR": "203.0.113.200"}
+        response = post(
+            client, payload | {"submission_token": fresh_token()}, FAMILIES[0], **forged
+        )
+    assert_kind_slow_down_page(response)
+    assert CallbackRequest.objects.count() == 5
+
+
+def test_two_families_behind_one_proxy_have_their_own_limits(
+    client, payload, fresh_token, limits, settings, backend
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    first, second = ({"HTTP_X_FORWARDED_FOR": family} for family in FAMILIES)
+    with time_machine.travel(NOON, tick=False):
+        for _ in range(5):
+            data = payload | {"submission_token": fresh_token()}
+            assert post(client, data, PROXY, **first).status_code == 302
+        data = payload | {"submission_token": fresh_token()}
+        assert_kind_slow_down_page(post(client, data, PROXY, **first))
+        # The second family shares the proxy's address, not the first family's allowance,
+        for _ in range(5):
+            data = payload | {"submission_token": fresh_token()}
+            assert post(client, data, PROXY, **second).status_code == 302
+        # and the first cannot start again by writing its own X-Forwarded-For entry.
+        spoofed = {"HTTP_X_FORWARDED_FOR": f"192.0.2.1, {FAMILIES[0]}"}
+        data = payload | {"submission_token": fresh_token()}
+        assert post(client, data, PROXY, **spoofed).status_code == 429
+    assert CallbackRequest.objects.count() == 10
 
 
 def test_counters_hold_no_address(client, payload, limits):
@@ -134,6 +232,30 @@ def test_a_filled_honeypot_is_dropped_quietly(client, payload):
     assert_dropped_quietly(response)
     page = client.get(SENT_URL).content.decode()
     assert "Thank you" in page and "(215) 555-0100" in page
+
+
+WRONG_ANSWERS = {"phone": "", "patient_age": "-4", "topic": "nonsense"}
+
+
+@pytest.mark.parametrize("trap", ["honeypot", "over-long honeypot", "too fast", "no shown_at"])
+def test_a_bot_with_wrong_answers_is_dropped_quietly_too(client, payload, settings, trap):
+    """Wrong answers change nothing for a bot: no errors to learn from, the same quiet page."""
+    settings.CALLBACK_MIN_FILL_SECONDS = 3 if trap == "too fast" else 0
+    data = payload | WRONG_ANSWERS
+    if trap == "honeypot":
+        data["website"] = "http://spam.example"
+    elif trap == "over-long honeypot":
+        data["website"] = "x" * 1000  # past the field's max_length: the field itself is invalid
+    elif trap == "no shown_at":
+        del data["shown_at"]
+    assert_dropped_quietly(post(client, data))
+
+
+def test_a_person_with_wrong_answers_gets_the_form_back(client, payload):
+    response = post(client, payload | WRONG_ANSWERS)
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() >= {"phone", "patient_age", "topic"}
+    assert CallbackRequest.objects.count() == 0
 
 
 def test_a_form_sent_too_fast_is_dropped_quietly(client, payload, settings):
