@@ -24,6 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 RESULTS = ROOT / "bench" / "results"
+# The PostgreSQL server and Redis the --db postgres / --two-instances runs use (a scratch
+# database is created on the server and dropped afterwards; Redis gets its own db number).
+POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/7")
+
+
+def scratch_postgres_url(name: str) -> str:
+    return f"{POSTGRES_SERVER}/carsite_{name}_{os.getpid()}"
 
 
 def free_port() -> int:

@@ -34,10 +34,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, ROOT, Server, Site, callback_form, free_port, post, say, write_json  # noqa: E402
-
-POSTGRES = "postgres://postgres@127.0.0.1:5432/carsite_bench_{}"
-REDIS = "redis://127.0.0.1:6379/7"
+from bench.common import (
+    PYTHON,
+    REDIS_URL,
+    ROOT,
+    Server,
+    Site,
+    callback_form,
+    free_port,
+    post,
+    say,
+    scratch_postgres_url,
+    write_json,
+)  # noqa: E402
 
 
 def burst(
@@ -136,7 +145,7 @@ def main() -> int:
     if args.two_instances:
         args.db = "postgres"
 
-    database_url = POSTGRES.format(os.getpid()) if args.db == "postgres" else ""
+    database_url = scratch_postgres_url("bench") if args.db == "postgres" else ""
     extra = {}
     if args.fault == "locked-db":
         if args.db != "sqlite":
@@ -149,7 +158,9 @@ def main() -> int:
         # Retry at once rather than in 5 minutes, so the sweep after recovery has work to do.
         extra["CALLBACK_NOTIFY_RETRY_MINUTES"] = "0"
     site = Site(
-        database_url=database_url, redis_url=REDIS if args.two_instances else "", extra_env=extra
+        database_url=database_url,
+        redis_url=REDIS_URL if args.two_instances else "",
+        extra_env=extra,
     )
     site.prepare()
     servers = [Server(site, workers=args.workers).start()]

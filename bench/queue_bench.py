@@ -11,14 +11,13 @@ whatever the number of rows.
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, ROOT, Site, say, write_json  # noqa: E402
+from bench.common import PYTHON, ROOT, Site, say, scratch_postgres_url, write_json  # noqa: E402
 
 SCRIPT = r"""
 import datetime, json, random, statistics, time, uuid
@@ -118,11 +117,7 @@ def main() -> int:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--verbose", action="store_true", help="print each view's slowest query")
     args = parser.parse_args()
-    url = (
-        f"postgres://postgres@127.0.0.1:5432/carsite_queue_{os.getpid()}"
-        if args.db == "postgres"
-        else ""
-    )
+    url = scratch_postgres_url("queue") if args.db == "postgres" else ""
     site = Site(database_url=url, extra_env={"QUEUE_ROWS": str(args.rows)}).prepare()
     try:
         out = subprocess.run(
