@@ -75,12 +75,17 @@ def chrome_part(context, template_name: str, per_path: bool = False) -> str:
     request = context.get("request")
     chrome = getattr(request, "_carsite_chrome", None)
     template_ = context.template.engine.get_template(template_name)
+
+    def render() -> str:
+        with context.push():  # as {% include %}: what the part sets stays in the part
+            return template_.render(context)
+
     if chrome is None:
-        return template_.render(context)
+        return render()
     key = (template_name, get_language(), request.path if per_path else "")
     html = chrome.fragments.get(key)
     if html is None:
-        html = template_.render(context)
+        html = render()
         if len(chrome.fragments) < MAX_FRAGMENTS:
             chrome.fragments[key] = html
     return html
