@@ -7,6 +7,7 @@ from html import unescape
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -275,6 +276,13 @@ def checked_rich_text(html: str, *, under: int = 1) -> str:
 
 
 class PageForm(VersionedForm):
+    class Meta:
+        # A sentence or two: room to read it whole while editing.
+        widgets = {
+            name: AdminTextareaWidget(attrs={"rows": 2})
+            for name in ("summary", "summary_es", "reviewer_role", "reviewer_role_es")
+        }
+
     def clean_body(self):
         return checked_rich_text(self.cleaned_data.get("body"))
 
