@@ -91,7 +91,7 @@ class ReadableHistory(HistoricalRecordContextHelper):
             if op in ("insert", "replace"):
                 parts.append(format_html("<ins>{}</ins> ", " ".join(new_words[b1:b2])))
         field = label or self.model._meta.get_field(change.field).verbose_name.capitalize()
-        return type(change)(field=field, old="words", new=mark_safe("".join(parts)))
+        return type(change)(field=field, old="", new=mark_safe("".join(parts)))
 
 
 class VersionedForm(forms.ModelForm):
@@ -202,6 +202,7 @@ class StampedAdmin(SimpleHistoryAdmin):
 
     form = VersionedForm
     readonly_fields = AUDIT_FIELDS
+    object_history_list_template = "admin/revision_list.html"
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

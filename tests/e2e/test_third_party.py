@@ -10,7 +10,9 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 
 from tests.e2e.conftest import DESKTOP, staff_sign_in
 
@@ -65,27 +67,48 @@ def same_origin_links(page, origin: str, selector: str) -> list[str]:
     return found
 
 
+def public_paths() -> list[str]:
+    """Every published page and every tool, in English and Spanish, and a confirmation page."""
+    from inquiries.services import callback_request_create
+    from programs.models import Page, Program
+    from tests.inquiries.test_admin import VALID
+
+    request, _ = callback_request_create(
+        program=Program.objects.get(), submission_token=uuid.uuid4(), data=VALID
+    )
+    paths = []
+    for language in ("en", "es"):
+        with translation.override(language):
+            paths += [reverse("programs:home")]
+            paths += [page.get_absolute_url() for page in Page.objects.published()]
+            paths += [
+                reverse("programs:family_guide"),
+                reverse("inquiries:checklist"),
+                reverse("inquiries:checklist") + "?age=9&diagnosis=b_all&relapse=once",
+                reverse("programs:search"),
+                reverse("programs:search") + "?q=fever",
+                reverse("inquiries:callback_create"),
+                reverse("inquiries:callback_thanks", kwargs={"reference": request.reference}),
+            ]
+    return paths
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
 def test_public_pages_load_nothing_from_elsewhere_and_break_no_csp(live_server, page, demo):
+    from programs.models import Page
+
     origin = live_server.url
     recorder = Recorder(page, origin)
     recorder.visit(page, origin + "/")
-    pages = [origin + "/"]
+    pages = [origin + path for path in public_paths()]
+    # ...and whatever the header, menu and footer link to, in case a link leads off the list.
     pages += same_origin_links(page, origin, "header a[href], nav a[href], footer a[href]")
-    pages += [
-        origin + reverse("programs:family_guide"),
-        origin + reverse("inquiries:checklist"),
-        origin + reverse("inquiries:checklist") + "?age=9&diagnosis=b_all&relapse=once",
-        origin + reverse("programs:search"),
-        origin + reverse("programs:search") + "?q=fever",
-        origin + reverse("inquiries:callback_create"),
-    ]
     visited = []
     for url in dict.fromkeys(pages):
         response = recorder.visit(page, url)
         assert response.status == 200, (url, response.status)
         visited.append(url)
-    assert len(visited) >= 15, visited  # the home page, the menu and footer pages, the tools
+    assert len(visited) >= 2 * (Page.objects.published().count() + 8), visited
     recorder.assert_clean()
 
 
@@ -102,9 +125,15 @@ def superuser(demo):
     return get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
 
 
+def _superuser_request():
+    request = RequestFactory().get("/")
+    request.user = get_user_model().objects.filter(is_superuser=True).first()
+    return request
+
+
 def admin_pages() -> list[str]:
-    """The index, every changelist, a change page of each model with rows, the page preview,
-    the callback report and the routing try-out."""
+    """The index, every changelist and add page, a change and history page of each model with
+    rows, the page preview, the callback report and the routing try-out."""
     from programs.models import Page
 
     urls = [reverse("admin:index")]
@@ -117,10 +146,12 @@ def admin_pages() -> list[str]:
             row = model._default_manager.order_by("pk").first()
         if row is not None:
             urls.append(reverse("admin:{}_{}_change".format(*info), args=[row.pk]))
+            urls.append(reverse("admin:{}_{}_history".format(*info), args=[row.pk]))
+        if admin.site._registry[model].has_add_permission(_superuser_request()):
+            urls.append(reverse("admin:{}_{}_add".format(*info)))
     page = Page.objects.order_by("pk").first()
     urls += [
         reverse("admin:programs_page_preview", args=[page.pk]),
-        reverse("admin:programs_page_add"),
         reverse("admin:inquiries_callbackrequest_report"),
         reverse("admin:inquiries_routingrule_try"),
     ]
