@@ -135,6 +135,7 @@ def build_chrome(program, now) -> Chrome:
     stay = {}
     for fact in program.stay_nearby_facts.all():
         stay.setdefault(fact.page_id, []).append(fact)
+    changes = (_next_change(program, now), _next_opening_or_closing(lines, program.tz, now))
     return Chrome(
         program=program,
         pages=pages,
@@ -143,17 +144,7 @@ def build_chrome(program, now) -> Chrome:
         warning_signs=list(program.warning_signs.published()),
         glossary_terms=list(program.glossary_terms.published().only("term", "term_es", "slug")),
         stay_facts=stay,
-        valid_until=min(
-            (
-                t
-                for t in (
-                    _next_change(program, now),
-                    _next_opening_or_closing(lines, program.tz, now),
-                )
-                if t
-            ),
-            default=None,
-        ),
+        valid_until=min((moment for moment in changes if moment), default=None),
     )
 
 
