@@ -45,7 +45,6 @@ static: css ## collect static files (hashed names; gunicorn and the benchmarks s
 run: install css ## migrate, load the demo program, and serve http://127.0.0.1:8000 (with the task worker)
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_demo
-	$(RUN_ENV) $(MANAGE) setup_roles
 	$(RUN_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	@$(RUN_ENV) $(MANAGE) create_admin --demo-coordinator
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  Ctrl+C to stop."
@@ -62,9 +61,8 @@ messages: install ## update the Spanish catalog (locale/es) from the code, then 
 	$(RUN_ENV) $(MANAGE) makemessages -l es $(I18N_IGNORE) --ignore=tests
 	$(RUN_ENV) $(MANAGE) compilemessages -l es $(I18N_IGNORE)
 
-seed: install ## load (or refresh) the demo program and the staff groups
+seed: install ## load (or refresh) the demo program (migrate makes the staff groups)
 	$(RUN_ENV) $(MANAGE) load_demo
-	$(RUN_ENV) $(MANAGE) setup_roles
 
 admin: install ## create the admin account if missing and print its password
 	$(RUN_ENV) $(MANAGE) create_admin

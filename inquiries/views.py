@@ -15,7 +15,7 @@ from inquiries.checklist import checklist_result
 from inquiries.forms import CallbackRequestForm, ChecklistForm
 from inquiries.models import CallbackRequest
 from inquiries.services import callback_request_create
-from programs.context_processors import get_program
+from programs.chrome import get_chrome
 
 MAX_BODY_BYTES = 20_000
 MAX_FIELDS = 40
@@ -29,7 +29,7 @@ SAVE_FAILED = _(
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def callback_create(request):
-    program = get_program(request)
+    program = get_chrome(request).program
     if program is None:
         raise Http404("No program is set up yet.")
     if request.method == "POST":
@@ -105,7 +105,7 @@ def callback_thanks(request, reference: str):
 @require_safe
 def checklist(request):
     """A GET form: the answers travel in the URL of this page only, and nothing is stored."""
-    program = get_program(request)
+    program = get_chrome(request).program
     if program is None:
         raise Http404("No program is set up yet.")
     form = ChecklistForm(request.GET or None)

@@ -1,8 +1,7 @@
 """Fast public pages without stale ones.
 
-- The site chrome (program, menu and footer pages, phone lines with their hours, notices,
-  warning signs, glossary terms, "staying near" facts) is built once per content version and
-  kept in the cache: a page render then needs at most its own page and one list.
+- The site chrome (programs.chrome) is built once per content version and kept in the cache: a
+  page render then needs at most its own page and one list.
 - Whole public pages, for visitors without a session, are cached per content version,
   language and path, compressed once, and answered with an ETag (304 on a repeat visit).
 - Any save or delete of content bumps ContentVersion (signals, and content_changed() after
@@ -12,17 +11,15 @@
   opens or closes (its "Open now" label).
 """
 
-import datetime
 import gzip
 import hashlib
-from dataclasses import dataclass, field
 from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Min, Q
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -72,113 +69,11 @@ def connect_signals() -> None:
         )
 
 
-@dataclass
-class Chrome:
-    program: object
-    pages: list = field(default_factory=list)
-    lines: list = field(default_factory=list)
-    notices: list = field(default_factory=list)
-    warning_signs: list = field(default_factory=list)
-    glossary_terms: list = field(default_factory=list)
-    stay_facts: dict = field(default_factory=dict)
-    valid_until: datetime.datetime | None = None
-    # Rendered header and footer, per language (and path), filled in by this process only:
-    # they go when the chrome goes (a content change, or its valid_until passing).
-    fragments: dict = field(default_factory=dict, compare=False)
-
-    def __getstate__(self):
-        return {**self.__dict__, "fragments": {}}
-
-
-def _next_change(program, now) -> datetime.datetime | None:
-    """The next moment something scheduled appears or disappears."""
-    from programs.models import Page, SiteNotice
-
-    times = []
-    for model, fields in (
-        (Page, ("publish_at", "unpublish_at")),
-        (SiteNotice, ("starts_at", "ends_at")),
-    ):
-        found = model.objects.filter(program=program).aggregate(
-            **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in fields}
-        )
-        times += [value for value in found.values() if value]
-    return min(times, default=None)
-
-
-def _next_opening_or_closing(lines, tz, now) -> datetime.datetime | None:
-    """When the first shown line opens or closes: its "Open now" / "Closed now" flips then."""
-    local = now.astimezone(tz)
-    times = []
-    for day in range(8):  # a week ahead covers every weekday's hours
-        date = local.date() + datetime.timedelta(days=day)
-        for line in lines:
-            if line.is_24_7:
-                continue
-            for hours in line._hours:
-                if hours.weekday != date.weekday():
-                    continue
-                for at in (hours.opens, hours.closes):
-                    moment = datetime.datetime.combine(date, at, tzinfo=tz)
-                    if moment > now:
-                        times.append(moment)
-        if times:
-            return min(times)
-    return None
-
-
-def build_chrome(program, now) -> Chrome:
-    pages = list(program.pages.for_chrome())
-    lines = list(program.lines.published().with_hours())
-    for line in lines:
-        line.program = program
-    stay = {}
-    for fact in program.stay_nearby_facts.all():
-        stay.setdefault(fact.page_id, []).append(fact)
-    changes = (_next_change(program, now), _next_opening_or_closing(lines, program.tz, now))
-    return Chrome(
-        program=program,
-        pages=pages,
-        lines=lines,
-        notices=list(program.notices.current(now)),
-        warning_signs=list(program.warning_signs.published()),
-        glossary_terms=list(program.glossary_terms.published().only("term", "term_es", "slug")),
-        stay_facts=stay,
-        valid_until=min((moment for moment in changes if moment), default=None),
-    )
-
-
-_process_chrome: dict = {}
-
-
-def _seconds_left(valid_until, now, ttl: int) -> int:
+def seconds_left(valid_until, now, ttl: int) -> int:
+    """A cache timeout that never outlives `valid_until` (the next scheduled change)."""
     if valid_until is None:
         return ttl
     return max(1, min(ttl, int((valid_until - now).total_seconds())))
-
-
-def get_chrome(request):
-    """This request's chrome: from the cache when the content has not changed since."""
-    if hasattr(request, "_carsite_chrome"):
-        return request._carsite_chrome
-    from programs.models import Program
-
-    now = timezone.now()
-    version = getattr(request, "_carsite_version", None) or content_version()
-    request._carsite_version = version
-    key = f"chrome:{settings.CARSITE_PROGRAM}:{version}"
-    # This process's copy first: unpickling the chrome from the cache on every page cost more
-    # than rendering it. The version in the key keeps every copy honest.
-    chrome = _process_chrome.get(key) or cache.get(key)
-    if chrome is None or (chrome.valid_until and chrome.valid_until <= now):
-        program = Program.objects.for_site()
-        chrome = build_chrome(program, now) if program else None
-        timeout = _seconds_left(chrome.valid_until if chrome else None, now, CHROME_TTL)
-        cache.set(key, chrome, timeout)
-    _process_chrome.clear()
-    _process_chrome[key] = chrome
-    request._carsite_chrome = chrome
-    return chrome
 
 
 def cached_public_page(view):
@@ -214,10 +109,8 @@ def cached_public_page(view):
                 "language": response.get("Content-Language", get_language()),
             }
             chrome = getattr(request, "_carsite_chrome", None)
-            now = timezone.now()
-            cache.set(
-                key, entry, _seconds_left(chrome.valid_until if chrome else None, now, PAGE_TTL)
-            )
+            valid_until = chrome.valid_until if chrome else None
+            cache.set(key, entry, seconds_left(valid_until, timezone.now(), PAGE_TTL))
         return _from_entry(request, entry)
 
     return wrapper

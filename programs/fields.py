@@ -1,4 +1,5 @@
-"""A phone number stored normalized (E.164, e.g. +12155550123) and validated with phonenumbers."""
+"""Fields with rules of their own: a phone number stored normalized (E.164, e.g. +12155550123)
+and validated with phonenumbers, and rich text that is sanitized whenever it is stored."""
 
 import functools
 
@@ -6,6 +7,9 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from programs.sanitize import sanitize_html, sanitize_inline
 
 DEFAULT_REGION = "US"
 INVALID_PHONE = _("Please enter a phone number we can call, for example (215) 555-0123.")
@@ -56,4 +60,50 @@ class PhoneNumberField(models.CharField):
         if value not in self.empty_values:
             value = normalize_phone(value)
             setattr(model_instance, self.attname, value)
+        return value
+
+
+# The editor's toolbar: what families' pages may contain. Sanitized when stored in any case.
+RICH_TEXT = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3, 4]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "HardBreak": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+        "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
+    }
+}
+INLINE_TEXT = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "HardBreak": True,
+        "Link": RICH_TEXT["extensions"]["Link"],
+    }
+}
+
+
+class RichTextField(ProseEditorField):
+    """Text with simple formatting, edited with the prose editor. The one place rich text is
+    sanitized (programs.sanitize's allowlist): when a form or full_clean() cleans it and
+    whenever it is saved, so no path (the admin, a draft being published, load_demo) can store
+    a script. `inline=True`: one-line texts (site notices) keep links and emphasis only."""
+
+    def __init__(self, *args, inline: bool = False, **kwargs):
+        self.inline = inline
+        kwargs["config"] = INLINE_TEXT if inline else RICH_TEXT
+        kwargs["sanitize"] = sanitize_inline if inline else sanitize_html
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = self.sanitize(getattr(model_instance, self.attname) or "")
+        setattr(model_instance, self.attname, value)
         return value

@@ -1,5 +1,8 @@
-"""The allowlist every stored rich text passes through, so nothing an editor pastes can run."""
+"""The one allowlist every stored rich text passes through, so nothing an editor pastes can run.
+programs.fields.RichTextField is the only caller: it sanitizes whenever rich text is cleaned or
+saved. One-line texts (site notices) keep only the allowlist's inline part."""
 
+import re
 import string
 from html.parser import HTMLParser
 
@@ -21,37 +24,35 @@ ALLOWED_ATTRIBUTES = {
 }
 # No javascript:, data: or vbscript: links; relative links stay allowed.
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# The part of the allowlist a one-line text keeps: links and emphasis.
+INLINE_TAGS = ALLOWED_TAGS & {"a", "strong", "em", "b", "i", "br"}
+INLINE_ATTRIBUTES = {"a": {"href"}}
+# What the editor leaves in a field it was asked to empty.
+EMPTY_ELEMENT = re.compile(r"^<(?P<tag>\w+)></(?P=tag)>$")
 
 
-INLINE_TAGS = {"a", "strong", "em", "b", "i", "br"}
-
-
-def sanitize_inline(html: str) -> str:
-    """For one-line texts such as site notices: links and emphasis only."""
+def _clean(html: str, *, tags: set, attributes: dict) -> str:
     if not html:
         return ""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
-        tags=INLINE_TAGS,
-        attributes={"a": {"href"}},
+        tags=tags,
+        attributes=attributes,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+    return "" if EMPTY_ELEMENT.match(cleaned) else cleaned
 
 
 def sanitize_html(html: str) -> str:
     """Strip scripts, event handlers, inline styles and unsafe links; keep simple formatting."""
-    if not html:
-        return ""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    ).strip()
+    return _clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES)
+
+
+def sanitize_inline(html: str) -> str:
+    """For one-line texts such as site notices: links and emphasis only."""
+    return _clean(html, tags=INLINE_TAGS, attributes=INLINE_ATTRIBUTES)
 
 
 # Content checks: what an editor's saved text gets wrong for people using screen readers, in the

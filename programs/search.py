@@ -23,24 +23,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import (
-    FAQ,
-    ClinicalTrial,
-    Condition,
-    ContactLine,
-    Coordinator,
-    GlossaryTerm,
-    JourneyStep,
-    LanguageTagline,
-    Page,
-    PageKind,
-    PatientStory,
-    Program,
-    Resource,
-    StayNearbyFact,
-    TeamMember,
-    WarningSign,
-)
+from programs import kinds
+from programs.kinds import Listing
+from programs.models import Page, Program
 from programs.readability import plain_text
 
 MAX_QUERY_LENGTH = 200
@@ -55,41 +40,15 @@ START, STOP = "\ue000", "\ue001"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@dataclasses.dataclass(frozen=True)
-class Source:
-    """One kind of searchable row and where families see it."""
-
-    model: type[Model]
-    kind: str  # shown to families: “Page”, “Question”, …
-    title: str  # the field shown as the result's title
-    fields: tuple[str, ...]  # the other searched fields
-    rich: frozenset[str] = frozenset()  # fields holding HTML
-    page_kind: str | None = None  # the page that lists these rows; None: the row is a page
-    # The row's place on its page: a format string of the row (the id its template gives it).
-    anchor: str = "{row.anchor}"
-    # Rows shown by the page they point to (StayNearbyFact.page) instead of a listing page:
-    # visible while that page is published. They have no published() of their own.
-    on_page: str | None = None
+# Besides the rows each kind of page lists (programs.kinds): the pages themselves, and the
+# "staying near" facts, shown on whichever page each one names.
+PAGES = Listing("Page", _("Page"), "title", ("summary", "body"), frozenset({"body"}))
+STAY_FACTS = Listing("StayNearbyFact", _("Page"), "heading", ("fda_text", "policy_text", "fda_source", "policy_source"), anchor="stay-{row.pk}", on_page="page")  # fmt: skip
 
 
-SOURCES = (
-    Source(Page, _("Page"), "title", ("summary", "body"), frozenset({"body"})),
-    Source(FAQ, _("Question"), "question", ("answer", "category"), frozenset({"answer"}), PageKind.FAQ),
-    Source(GlossaryTerm, _("Medical word"), "term", ("definition",), page_kind=PageKind.GLOSSARY),
-    Source(PatientStory, _("Family story"), "title", ("name_shown", "body"), frozenset({"body"}), PageKind.STORIES),
-    Source(ClinicalTrial, _("Clinical trial"), "name", ("short_name", "for_whom", "registry_id"), page_kind=PageKind.TRIALS),
-    Source(Resource, _("Resource"), "title", ("description",), page_kind=PageKind.RESOURCES),
-    # Kinds below are the headings of the blocks that show the rows (already in the catalog).
-    # The journey's steps, the team and the taglines have no id each: links go to the heading.
-    Source(JourneyStep, _("The journey, step by step"), "title", ("what_happens", "where", "duration_note", "family_does"), page_kind=PageKind.JOURNEY, anchor="journey-title"),
-    Source(WarningSign, _("Warning signs after CAR T"), "text", (), page_kind=PageKind.JOURNEY, anchor="warning-signs-journey"),
-    Source(StayNearbyFact, _("Page"), "heading", ("fda_text", "policy_text", "fda_source", "policy_source"), anchor="stay-{row.pk}", on_page="page"),
-    Source(Condition, _("Conditions we treat"), "name", ("description",), page_kind=PageKind.CONDITIONS, anchor="condition-{row.pk}"),
-    Source(TeamMember, _("The people who care for your child"), "name", ("credentials", "role", "bio", "languages"), page_kind=PageKind.TEAM, anchor="team-title"),
-    Source(Coordinator, _("Your coordinators"), "name", ("credentials", "role", "languages"), page_kind=PageKind.CONTACTS, anchor="coordinator-{row.pk}"),
-    Source(ContactLine, _("Phone lines"), "name", ("audience", "after_hours", "languages"), page_kind=PageKind.CONTACTS, anchor="line-{row.pk}"),
-    Source(LanguageTagline, _("Free help in your language"), "language", ("native_name", "tagline"), page_kind=PageKind.LANGUAGE_HELP, anchor="taglines-title"),
-)  # fmt: skip
+def sources() -> list[tuple[str | None, Listing]]:
+    """(the kind of page that lists the rows, or None, listing), in tie-break order."""
+    return [(None, PAGES), *kinds.listings(), (None, STAY_FACTS)]
 
 
 @dataclasses.dataclass
@@ -121,33 +80,34 @@ def search(*, program: Program, query: str, language: str) -> list[Result]:
     if query_problem(query):
         return []
     language = (language or "en")[:2]
+    all_sources = sources()
     listing_pages = {}
     for page in (
         Page.objects.published()
-        .filter(program=program, kind__in=[s.page_kind for s in SOURCES if s.page_kind])
+        .filter(program=program, kind__in=[kind for kind, _source in all_sources if kind])
         .order_by("order", "pk")
     ):
         listing_pages.setdefault(page.kind, page.get_absolute_url())
     find = _postgres_results if connection.vendor == "postgresql" else _simple_results
     results = []
-    for source in SOURCES:  # one query each, however many rows match
+    for page_kind, source in all_sources:  # one query each, however many rows match
         if source.on_page:
             shown_on = Page.objects.published().filter(program=program)
             rows = source.model.objects.filter(
                 program=program, **{f"{source.on_page}__in": shown_on}
             ).select_related(source.on_page)
-        elif source.page_kind and source.page_kind not in listing_pages:
+        elif page_kind and page_kind not in listing_pages:
             continue  # nowhere to show these rows
         else:
             rows = source.model.objects.published().filter(program=program)
 
-        def url(row, source=source) -> str:
+        def url(row, source=source, page_kind=page_kind) -> str:
             if source.on_page:
                 page_url = getattr(row, source.on_page).get_absolute_url()
-            elif source.page_kind is None:
+            elif page_kind is None:
                 return row.get_absolute_url()
             else:
-                page_url = listing_pages[source.page_kind]
+                page_url = listing_pages[page_kind]
             return f"{page_url}#{source.anchor.format(row=row)}"
 
         results += find(source, rows, query=query, language=language, url=url)
@@ -219,7 +179,7 @@ def _postgres_results(source, rows: QuerySet, *, query: str, language: str, url)
     return [
         Result(
             title=_marked(html.unescape(row.title_marked)),
-            kind=source.kind,
+            kind=source.label,
             url=url(row),
             snippet=_marked(html.unescape(row.snippet_marked)),
             rank=row.rank,
@@ -274,7 +234,7 @@ def _simple_results(source, rows: QuerySet, *, query: str, language: str, url) -
         results.append(
             Result(
                 title=_mark_words(title, pattern),
-                kind=source.kind,
+                kind=source.label,
                 url=url(row),
                 snippet=_mark_words(_snippet(text, pattern), pattern),
                 rank=10 * len(pattern.findall(title)) + len(pattern.findall(text)),

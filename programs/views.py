@@ -7,15 +7,15 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from programs import kinds
 from programs import search as site_search
-from programs.caching import cached_public_page, get_chrome
-from programs.context_processors import get_lines, get_page_of_kind, get_program
-from programs.models import Page, PageKind, Program, ResourceCategory
-from programs.templatetags.glossary import Glossary
+from programs.caching import cached_public_page
+from programs.chrome import get_chrome
+from programs.models import Page, PageKind, Program
 
 
 def _program_or_404(request) -> Program:
-    program = get_program(request)
+    program = get_chrome(request).program
     if program is None:
         raise Http404(
             "No program is set up yet. Run `manage.py load_demo` or add one in the admin."
@@ -28,9 +28,8 @@ def _program_or_404(request) -> Program:
 def home(request):
     program = _program_or_404(request)
     context = {
-        "home_lines": [line for line in get_lines(request) if line.show_on_home],
         "conditions": list(program.conditions.published()),
-        "eligibility_page": get_page_of_kind(request, PageKind.CONDITIONS),
+        "eligibility_page": get_chrome(request).page_of_kind(PageKind.CONDITIONS),
     }
     return render(request, "programs/home.html", context)
 
@@ -45,65 +44,17 @@ def page_detail(request, slug: str):
 
 
 def page_context(request, page: Page) -> dict:
-    """What a page shows after its text; shared with the admin's draft preview."""
-    program = page.program
+    """A page, and what its kind shows after its text (programs.kinds); shared with the
+    admin's draft preview."""
     chrome = get_chrome(request)
-    context = {
+    kind = kinds.kind_of(page)
+    return {
         "page": page,
-        "stay_nearby_facts": chrome.stay_facts.get(page.pk, []) if chrome else [],
+        "kind": kind,
+        "stay_nearby_facts": chrome.stay_facts.get(page.pk, []),
+        "glossary": chrome.glossary_for(page),
+        **kind.load(page.program, chrome),
     }
-    if page.kind == PageKind.TEAM:
-        context["team_members"] = list(program.team_members.published())
-    elif page.kind == PageKind.CONTACTS:
-        context["lines"] = get_lines(request)
-        context["coordinators"] = list(program.coordinators.published())
-    elif page.kind == PageKind.CONDITIONS:
-        context["conditions"] = list(program.conditions.published())
-    elif page.kind == PageKind.JOURNEY:
-        context["journey_steps"] = list(program.journey_steps.published())
-    elif page.kind == PageKind.FAQ:
-        context["faq_groups"] = _grouped(program.faqs.published(), key=lambda faq: faq.tr.category)
-    elif page.kind == PageKind.GLOSSARY:
-        terms = program.glossary_terms.published()
-        context["glossary_terms"] = sorted(terms, key=lambda term: term.tr.term.casefold())
-    elif page.kind == PageKind.STORIES:
-        context["stories"] = list(program.stories.published())
-    elif page.kind == PageKind.TRIALS:
-        trials = program.trials.published().select_related("coordinator", "line")
-        context["trials"] = list(trials)
-    elif page.kind == PageKind.RESOURCES:
-        by_category = dict(_grouped(program.resources.published(), key=lambda r: r.category))
-        context["resource_groups"] = [
-            (category, by_category[category.value])
-            for category in ResourceCategory
-            if category.value in by_category
-        ]
-    elif page.kind == PageKind.LANGUAGE_HELP:
-        context["taglines"] = list(program.language_taglines.published())
-    # The glossary page itself gets no links to itself.
-    context["glossary"] = None if page.kind == PageKind.GLOSSARY else _glossary(request, program)
-    return context
-
-
-def _grouped(rows, *, key) -> list[tuple[str, list]]:
-    """[(key, rows)] in the order each key first appears (rows come in their own order)."""
-    groups: dict[str, list] = {}
-    for row in rows:
-        groups.setdefault(key(row), []).append(row)
-    return list(groups.items())
-
-
-def _glossary(request, program: Program) -> Glossary | None:
-    """The published terms, for linking their first use in page text; None without a
-    published glossary page. One query (the page comes with the site chrome's pages)."""
-    glossary_page = get_page_of_kind(request, PageKind.GLOSSARY)
-    if glossary_page is None or glossary_page.program_id != program.pk:
-        return None
-    terms = get_chrome(request).glossary_terms
-    return Glossary(
-        url=glossary_page.get_absolute_url(),
-        terms=tuple((term.tr.term, term.slug) for term in terms),
-    )
 
 
 @require_safe
@@ -113,7 +64,7 @@ def family_guide(request):
     program = _program_or_404(request)
     context = {
         "journey_steps": list(program.journey_steps.published()),
-        "lines": get_lines(request),
+        "lines": get_chrome(request).lines,
         "coordinators": list(program.coordinators.published()),
     }
     return render(request, "programs/family_guide.html", context)

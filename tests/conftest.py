@@ -5,7 +5,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inquiries import views as inquiries_views
-from programs import caching
+from programs import chrome
 from tests.factories import ProgramFactory
 
 
@@ -22,7 +22,7 @@ def _test_settings(settings, tmp_path):
     settings.CALLBACK_MIN_FILL_SECONDS = 0  # test clients post at once; the bot test sets it
     settings.CALLBACK_RATE_LIMITS = [(10_000, 60)]  # the rate-limit tests set their own
     cache.clear()
-    caching._process_chrome.clear()  # each test's database starts again at the same version
+    chrome._process_chrome.clear()  # each test's database starts again at the same version
     inquiries_views._blank_form_fields.clear()
     # A request to a Spanish (/es/) page leaves Spanish active in this thread; every test
     # starts in English, so reverse() and get_absolute_url() give the English addresses.

@@ -9,12 +9,14 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from programs.chrome import Chrome, get_chrome
 from programs.fields import format_phone
 
 register = template.Library()
@@ -44,24 +46,28 @@ def clock(value: datetime.time) -> str:
     return _("%(time)s pm") % {"time": time}
 
 
+def language_paths(path: str) -> list[dict]:
+    """`path` in each language: for the switcher and the hreflang links."""
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "path": translate_url(path, code),  # never the query: it may hold answers
+            "is_current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> list[dict]:
-    """This page in each language: for the switcher and the hreflang links."""
+    """This page in each language, with absolute addresses for the hreflang links."""
     request = context["request"]
-    current = get_language()
-    versions = []
-    for code, name in settings.LANGUAGES:
-        path = translate_url(request.path, code)  # never the query: it may hold answers
-        versions.append(
-            {
-                "code": code,
-                "name": name,
-                "path": path,
-                "url": request.build_absolute_uri(path),
-                "is_current": code == current,
-            }
-        )
-    return versions
+    return [
+        {**version, "url": request.build_absolute_uri(version["path"])}
+        for version in language_paths(request.path)
+    ]
 
 
 MAX_FRAGMENTS = 500  # the header is kept per path: unknown paths must not grow it without end
@@ -69,26 +75,28 @@ MAX_FRAGMENTS = 500  # the header is kept per path: unknown paths must not grow 
 
 @register.simple_tag(takes_context=True)
 def chrome_part(context, template_name: str, per_path: bool = False) -> str:
-    """{% include %} for the header and footer, rendered once per content version and language
-    (and path, for the header's current-page mark and language links) instead of on every page.
-    They depend only on the site chrome, so they are kept with it (programs.caching.Chrome)."""
+    """The header or the footer, rendered once per content version and language (and path, for
+    the header's current-page mark and language links) and kept with the site chrome.
+
+    Rendered from the chrome, the language and the path alone, never from the page's context:
+    nothing of one visitor's (their account, a form, a message) can reach another's page."""
     request = context.get("request")
-    chrome = getattr(request, "_carsite_chrome", None)
-    template_ = context.template.engine.get_template(template_name)
-
-    def render() -> str:
-        with context.push():  # as {% include %}: what the part sets stays in the part
-            return template_.render(context)
-
-    if chrome is None:
-        return render()
-    key = (template_name, get_language(), request.path if per_path else "")
+    chrome = get_chrome(request) if request is not None else Chrome()
+    path = request.path if request is not None and per_path else ""
+    key = (template_name, get_language(), path)
     html = chrome.fragments.get(key)
     if html is None:
-        html = render()
+        html = render_chrome_part(template_name, chrome=chrome, path=path)
         if len(chrome.fragments) < MAX_FRAGMENTS:
             chrome.fragments[key] = html
     return html
+
+
+def render_chrome_part(template_name: str, *, chrome: Chrome, path: str) -> str:
+    context = {"chrome": chrome, "program": chrome.program, "path": path}
+    if path:
+        context["versions"] = language_paths(path)
+    return get_template(template_name).render(context)
 
 
 @register.filter

@@ -14,7 +14,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
 from programs.models import PageKind
-from programs.search import MAX_QUERY_LENGTH, SEARCH_EMPTY, SEARCH_TOO_LONG, SOURCES
+from programs.search import MAX_QUERY_LENGTH, SEARCH_EMPTY, SEARCH_TOO_LONG, sources
 from tests.factories import (
     ClinicalTrialFactory,
     ConditionFactory,
@@ -323,5 +323,5 @@ def test_search_costs_the_same_queries_however_many_rows_match(
     client.get("/search/")  # the site chrome, cached from here on
     with CaptureQueriesContext(connection) as queries:
         html = results(search(client, "stay"))  # found in each fact, whose link needs its page
-    assert len(queries) == 2 + len(SOURCES), [q["sql"][:80] for q in queries]
+    assert len(queries) == 2 + len(sources()), [q["sql"][:80] for q in queries]
     assert html.count('href="/staying-close/#stay-') == count

@@ -1,0 +1,163 @@
+"""The site chrome: what every public page shows around its content (the program, the main menu,
+the footer's lines and links, notices, warning signs, the glossary's terms, the "staying near"
+facts). One object, built once per content version for the whole site and kept in the cache
+(programs.caching), which a view gets from get_chrome(request).
+
+The rendered header and footer are kept with it (programs.templatetags.carsite.chrome_part).
+They are rendered from the chrome alone, never from a visitor's context, so they cannot carry
+anything of one visitor's to another.
+"""
+
+import dataclasses
+import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from programs import kinds
+from programs.caching import CHROME_TTL, content_version, seconds_left
+from programs.models import LinePurpose, Page, PageKind, Program, SiteNotice
+from programs.templatetags.glossary import Glossary
+
+
+@dataclasses.dataclass
+class Chrome:
+    program: Program | None = None
+    pages: list = dataclasses.field(default_factory=list)  # the menu's and kinds.linked_kinds()
+    lines: list = dataclasses.field(default_factory=list)  # every published line, with hours
+    notices: list = dataclasses.field(default_factory=list)
+    warning_signs: list = dataclasses.field(default_factory=list)
+    glossary_terms: list = dataclasses.field(default_factory=list)
+    stay_facts: dict = dataclasses.field(default_factory=dict)  # page id -> its facts
+    valid_until: datetime.datetime | None = None  # the next scheduled change, if any
+    # Rendered header and footer, per language (and path), filled in by this process only:
+    # they go when the chrome goes (a content change, or its valid_until passing).
+    fragments: dict = dataclasses.field(default_factory=dict, compare=False)
+
+    def __getstate__(self):
+        return {**self.__dict__, "fragments": {}}
+
+    @property
+    def nav_pages(self) -> list[Page]:
+        """Page.objects.for_nav(), picked from the pages loaded with the chrome."""
+        return [page for page in self.pages if page.show_in_nav]
+
+    @property
+    def footer_pages(self) -> list[tuple[Page, str]]:
+        """(page, the footer's name for it): language help and the nondiscrimination notice."""
+        return [
+            (page, label)
+            for kind, label in kinds.footer_kinds()
+            if (page := self.page_of_kind(kind)) is not None
+        ]
+
+    @property
+    def footer_lines(self) -> list:
+        return [line for line in self.lines if line.show_in_footer]
+
+    @property
+    def home_lines(self) -> list:
+        return [line for line in self.lines if line.show_on_home]
+
+    @property
+    def urgent_line(self):
+        """The 24/7 line for current patients, named wherever warning signs are."""
+        return next((ln for ln in self.footer_lines if ln.purpose == LinePurpose.CURRENT_PATIENTS), None)  # fmt: skip
+
+    def page_of_kind(self, kind: str) -> Page | None:
+        """The site's first published page of a kind loaded with the chrome (or in the menu)."""
+        return next((page for page in self.pages if page.kind == kind), None)
+
+    def glossary_for(self, page: Page | None) -> Glossary | None:
+        """The terms to link in a page's text: none on the glossary page itself, none without a
+        published glossary page of the page's own program."""
+        glossary_page = self.page_of_kind(PageKind.GLOSSARY)
+        if glossary_page is None or (page is not None and page.kind == PageKind.GLOSSARY):
+            return None
+        if page is not None and glossary_page.program_id != page.program_id:
+            return None
+        return Glossary(
+            url=glossary_page.get_absolute_url(),
+            terms=tuple((term.tr.term, term.slug) for term in self.glossary_terms),
+        )
+
+
+def _next_change(program, now) -> datetime.datetime | None:
+    """The next moment something scheduled appears or disappears."""
+    times = []
+    for model, fields in (
+        (Page, ("publish_at", "unpublish_at")),
+        (SiteNotice, ("starts_at", "ends_at")),
+    ):
+        found = model.objects.filter(program=program).aggregate(
+            **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in fields}
+        )
+        times += [value for value in found.values() if value]
+    return min(times, default=None)
+
+
+def _next_opening_or_closing(lines, tz, now) -> datetime.datetime | None:
+    """When the first shown line opens or closes: its "Open now" / "Closed now" flips then."""
+    local = now.astimezone(tz)
+    for day in range(8):  # a week ahead covers every weekday's hours
+        date = local.date() + datetime.timedelta(days=day)
+        times = [
+            moment
+            for line in lines
+            if not line.is_24_7
+            for hours in line._hours
+            if hours.weekday == date.weekday()
+            for at in (hours.opens, hours.closes)
+            if (moment := datetime.datetime.combine(date, at, tzinfo=tz)) > now
+        ]
+        if times:
+            return min(times)
+    return None
+
+
+def chrome_build(program: Program, now: datetime.datetime) -> Chrome:
+    pages = list(program.pages.for_chrome(kinds.linked_kinds()))
+    lines = list(program.lines.published().with_hours())
+    for line in lines:
+        line.program = program
+    stay: dict[int, list] = {}
+    for fact in program.stay_nearby_facts.all():
+        stay.setdefault(fact.page_id, []).append(fact)
+    changes = (_next_change(program, now), _next_opening_or_closing(lines, program.tz, now))
+    return Chrome(
+        program=program,
+        pages=pages,
+        lines=lines,
+        notices=list(program.notices.current(now)),
+        warning_signs=list(program.warning_signs.published()),
+        glossary_terms=list(program.glossary_terms.published().only("term", "term_es", "slug")),
+        stay_facts=stay,
+        valid_until=min((moment for moment in changes if moment), default=None),
+    )
+
+
+_process_chrome: dict = {}
+
+
+def get_chrome(request) -> Chrome:
+    """This request's chrome: from the cache when the content has not changed since. Before any
+    program is set up, a chrome without a program."""
+    if hasattr(request, "_carsite_chrome"):
+        return request._carsite_chrome
+    now = timezone.now()
+    version = getattr(request, "_carsite_version", None) or content_version()
+    request._carsite_version = version
+    key = f"chrome:{settings.CARSITE_PROGRAM}:{version}"
+    # This process's copy first: unpickling the chrome from the cache on every page cost more
+    # than rendering it. The version in the key keeps every copy honest.
+    chrome = _process_chrome.get(key) or cache.get(key)
+    if chrome is None or (chrome.valid_until and chrome.valid_until <= now):
+        program = Program.objects.for_site()
+        chrome = chrome_build(program, now) if program else Chrome()
+        cache.set(key, chrome, seconds_left(chrome.valid_until, now, CHROME_TTL))
+    _process_chrome.clear()
+    _process_chrome[key] = chrome
+    request._carsite_chrome = chrome
+    return chrome

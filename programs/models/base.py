@@ -1,0 +1,204 @@
+"""What every kind of content shares: who saved it last and its version (Timestamped), its
+Spanish twins (Translatable, spanish()), its history, and for listed rows their order and
+whether families see them (Listed)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from simple_history.models import HistoricalRecords
+
+from programs.fields import RichTextField
+
+IMAGE_ALT_REQUIRED = (
+    "Please describe the picture for people who cannot see it, or tick “decorative”."
+)
+# Resized copies of a picture: derived from the picture, so the history does not repeat them.
+VARIANT_FIELDS = ["image_variants", "photo_variants"]
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Bumped on every save. The admin form carries the version it loaded, so a second editor
+    # saving an older copy gets a clear message instead of silently overwriting the first.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or "version" in update_fields):
+            self.version += 1
+        super().save(*args, **kwargs)
+
+
+class Localized:
+    """An object's text in the active language: `page.tr.title` is the Spanish title on Spanish
+    pages when there is one, else the English. Templates use it for everything families read."""
+
+    def __init__(self, obj):
+        self._obj = obj
+        self._language = (get_language() or "en")[:2]
+
+    def __getattr__(self, name: str):
+        if self._language != "en":
+            translated = getattr(self._obj, f"{name}_{self._language}", None)
+            if translated:
+                return translated
+        return getattr(self._obj, name)
+
+
+class Translatable(models.Model):
+    """Content with a Spanish twin for some fields (`title_es` beside `title`): a clean, explicit
+    design instead of a package that patches models at start-up, so history and drafts simply
+    see ordinary fields."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def tr(self) -> Localized:
+        return Localized(self)
+
+    @classmethod
+    def translated_fields(cls) -> list[str]:
+        """The fields that have a Spanish twin (`title` for `title_es`), in model order."""
+        names = {field.name for field in cls._meta.get_fields()}
+        return [name for name in names_in_order(cls) if f"{name}_es" in names]
+
+
+def names_in_order(model) -> list[str]:
+    return [field.name for field in model._meta.get_fields() if not field.auto_created]
+
+
+def spanish(field: models.Field, label: str) -> models.Field:
+    """The Spanish twin of `field`: same type and limits, optional, labelled for editors."""
+    _, _path, args, kwargs = field.deconstruct()
+    kwargs |= {
+        "verbose_name": f"{label} (Spanish)",
+        "blank": True,
+        "help_text": "Spanish text. Leave empty to show the English text on Spanish pages.",
+    }
+    kwargs.pop("default", None)
+    if isinstance(field, RichTextField):  # stored as a TextField: its options are not in kwargs
+        kwargs["inline"] = field.inline
+    return type(field)(*args, **kwargs)
+
+
+class ContentHistory(HistoricalRecords):
+    """Every revision kept, for each concrete model below Content (`inherit`); a proxy (such as
+    the admin's list of pages due for review) is another view of its model's rows and history."""
+
+    def finalize(self, sender, **kwargs):
+        if not sender._meta.proxy:
+            super().finalize(sender, **kwargs)
+
+    def create_history_model(self, model, inherited):
+        # One instance serves every subclass: exclude only the fields this model has.
+        excluded = self.excluded_fields
+        names = {field.name for field in model._meta.fields}
+        self.excluded_fields = [name for name in excluded if name in names]
+        try:
+            return super().create_history_model(model, inherited)
+        finally:
+            self.excluded_fields = excluded
+
+
+class Content(Translatable, Timestamped):
+    """Anything families read: Spanish twins, who saved it last, and every revision kept."""
+
+    history = ContentHistory(inherit=True, excluded_fields=VARIANT_FIELDS)
+
+    class Meta:
+        abstract = True
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Listed(Content):
+    """A row of one of the program's lists (team, lines, questions …), shown in order on its
+    page while it is published."""
+
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    is_published = models.BooleanField(default=True, verbose_name="published")
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
+class Person(Listed):
+    """Someone families may meet or call: a team member or a coordinator."""
+
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(
+        max_length=60, blank=True, help_text="For example “MD, PhD” or “RN, MSN”."
+    )
+    role = models.CharField(max_length=160, help_text="What they do for families, in plain words.")
+    role_es = spanish(role, "role")
+    languages = models.CharField(
+        max_length=200, blank=True, help_text="For example “English, Spanish”."
+    )
+
+    class Meta(Listed.Meta):
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+def photo_path(instance, filename: str) -> str:
+    return f"{instance.PHOTO_FOLDER}/{filename}"
+
+
+class WithPhoto(models.Model):
+    """An optional photo, described for people who cannot see it, with its resized copies
+    (programs.images; made by the admin when the photo changes)."""
+
+    PHOTO_FOLDER = "photos"
+
+    photo = models.ImageField(upload_to=photo_path, blank=True)
+    photo_alt = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Describe the photo for people who cannot see it. Required when there is a photo.",
+    )
+    photo_alt_es = spanish(photo_alt, "photo description")
+    photo_is_decorative = models.BooleanField(
+        "photo is decorative",
+        default=False,
+        help_text="Tick only if the photo adds no information.",
+    )
+    photo_variants = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def photo_errors(self) -> dict:
+        if self.photo and not self.photo_is_decorative and not self.photo_alt.strip():
+            return {"photo_alt": IMAGE_ALT_REQUIRED}
+        return {}
+
+    def clean(self):
+        if errors := self.photo_errors():
+            raise ValidationError(errors)

@@ -1,0 +1,151 @@
+"""The treatment as families meet it: the conditions treated, the journey step by step, the
+signs to watch for after the infusion, and the facts about staying near the center."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from programs.models.base import Content, Listed, spanish
+from programs.models.pages import Page
+from programs.models.program import Program
+
+
+class Condition(Listed):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="conditions")
+    name = models.CharField(
+        max_length=160, help_text="For example “B-cell acute lymphoblastic leukemia (ALL)”."
+    )
+    name_es = spanish(name, "name")
+    description = models.TextField(
+        help_text="What it is and when CAR T may help, in plain words. Plain text."
+    )
+    description_es = spanish(description, "description")
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StayNearbyFact(Content):
+    """The “Staying near the center” facts: the FDA's current minimum and the program's own
+    policy kept apart, each with its source and review date, because they change separately
+    (in June 2025 the FDA cut its minimum from 4 weeks to 2; programs may ask for longer)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="stay_nearby_facts")
+    page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stay_nearby_facts",
+        help_text="The page that shows this block, after its text.",
+    )
+    heading = models.CharField(max_length=120, default="Staying near the center")
+    heading_es = spanish(heading, "heading")
+    fda_minimum_weeks = models.PositiveSmallIntegerField("FDA minimum (weeks near the center)")
+    fda_no_driving_weeks = models.PositiveSmallIntegerField(
+        "FDA: no driving for (weeks)", null=True, blank=True
+    )
+    fda_text = models.TextField("what the FDA label says", help_text="In plain words. Plain text.")
+    fda_text_es = spanish(fda_text, "what the FDA label says")
+    fda_source = models.CharField(
+        "FDA source", max_length=200, help_text="e.g. “FDA label update, June 2025”."
+    )
+    fda_source_url = models.URLField("FDA source link", blank=True)
+    fda_reviewed_at = models.DateField("FDA fact last checked")
+    policy_weeks = models.PositiveSmallIntegerField(
+        "our policy (weeks near the center)", null=True, blank=True
+    )
+    policy_text = models.TextField("our program's policy", help_text="In plain words. Plain text.")
+    policy_text_es = spanish(policy_text, "our program's policy")
+    policy_source = models.CharField(
+        "policy source", max_length=200, help_text="e.g. “CAR T program family guide, version 3”."
+    )
+    policy_reviewed_at = models.DateField("policy last checked")
+
+    class Meta:
+        ordering = ["program", "heading"]
+        verbose_name = "“Staying near the center” block"
+        verbose_name_plural = "“Staying near the center” blocks"
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class DurationUnit(models.TextChoices):
+    HOURS = "hours", "hours"
+    DAYS = "days", "days"
+    WEEKS = "weeks", "weeks"
+    MONTHS = "months", "months"
+
+
+class JourneyStep(Listed):
+    """One step of the family's journey (referral, collecting cells, …), shown in order as a
+    timeline on the journey page and in the printable family guide."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="journey_steps")
+    title = models.CharField(max_length=120, help_text="Short, e.g. “Collecting the T-cells”.")
+    title_es = spanish(title, "title")
+    what_happens = models.TextField(help_text="What happens, in plain words. Plain text.")
+    what_happens_es = spanish(what_happens, "what happens")
+    where = models.CharField(
+        max_length=160, blank=True, help_text="e.g. “Clinic, 3rd floor” or “At home”."
+    )
+    where_es = spanish(where, "where")
+    duration_min = models.PositiveSmallIntegerField("takes at least", null=True, blank=True)
+    duration_max = models.PositiveSmallIntegerField("takes at most", null=True, blank=True)
+    duration_unit = models.CharField(max_length=10, choices=DurationUnit, default=DurationUnit.DAYS)
+    duration_note = models.CharField(
+        max_length=160, blank=True, help_text="Optional, e.g. “sometimes a second day”."
+    )
+    duration_note_es = spanish(duration_note, "duration note")
+    family_does = models.TextField(
+        "what the family does", blank=True, help_text="What you need to do or bring. Plain text."
+    )
+    family_does_es = spanish(family_does, "what the family does")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_min__isnull=True)
+                | Q(duration_max__isnull=True)
+                | Q(duration_min__lte=models.F("duration_max")),
+                name="journey_duration_range_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        if self.duration_min and self.duration_max and self.duration_min > self.duration_max:
+            raise ValidationError(
+                {"duration_max": "“At most” must be the same as or more than “at least”."}
+            )
+
+
+class WarningSignGroup(models.TextChoices):
+    CRS = "crs", "Signs of cytokine release syndrome (CRS)"
+    NERVOUS = "nervous", "Signs in the brain and nerves"
+    INFECTION = "infection", "Signs of infection or low blood counts"
+
+
+class WarningSign(Listed):
+    """A sign to watch for after the infusion. The block lists them with what to do and the
+    24/7 number, on the journey page, the contacts page, the callback page and the guide."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="warning_signs")
+    group = models.CharField(max_length=20, choices=WarningSignGroup, default=WarningSignGroup.CRS)
+    text = models.CharField(
+        max_length=160, help_text="e.g. “A fever of 100.4 °F (38 °C) or higher”."
+    )
+    text_es = spanish(text, "text")
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
