@@ -1,8 +1,8 @@
 from django.db import migrations, models
 
-# The demo's reviewer role (programs/demo_content.py) as it was when this field was added, so
-# databases loaded before it get the Spanish role without `load_demo --refresh`. Pages whose
-# role an editor changed are left alone.
+# The demo's reviewer role (then in programs/demo_content.py, now in programs/demo/program.yaml)
+# as it was when this field was added, so databases loaded before it get the Spanish role without
+# `load_demo --refresh`. Pages whose role an editor changed are left alone.
 DEMO_ROLE = "a pediatric oncologist on our CAR T team"
 DEMO_ROLE_ES = "un médico especialista en cáncer infantil de nuestro equipo de CAR T"
 
