@@ -5,7 +5,7 @@ import pytest
 
 from inquiries import routing
 from inquiries.models import RoutingRule
-from programs import demo_content
+from programs.demo import demo_data
 from programs.models import ContactLine, Coordinator, LinePurpose
 from tests.factories import ContactLineFactory, ProgramFactory, RoutingRuleFactory
 
@@ -172,7 +172,7 @@ def test_demo_routing_table(demo_program, changes, purpose, coordinator, rule):
 
 def test_the_table_reaches_every_demo_rule():
     reached = {rule for _, _, _, rule in DEMO_TABLE.values()}
-    assert {rule["name"] for rule in demo_content.ROUTING_RULES} <= reached
+    assert {rule["name"] for rule in demo_data().routing_rules} <= reached
     assert None in reached  # and the fallback
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from programs import demo_content
+from programs.demo import data_files
 from programs.management.commands.build_css import subset_css
 from programs.models import (
     Condition,
@@ -81,9 +81,17 @@ def test_demo_keeps_an_editors_unrelated_changes():
 
 
 def test_demo_text_names_no_real_number_outside_the_fiction_range():
-    text = repr(demo_content.__dict__)
-    for number in re.findall(r"\(\d{3}\) \d{3}-\d{4}", text):
-        assert re.fullmatch(r"\(\d{3}\) 555-01\d\d", number), number
+    files = data_files()
+    assert {"program.yaml", "lines.yaml", "what-is-car-t.yaml"} <= {path.name for path in files}
+    text = "\n".join(path.read_text(encoding="utf-8") for path in files)
+    numbers = re.findall(r"\(\d{3}\)\s+\d{3}-\d{4}", text)  # a line break may fall inside one
+    assert numbers
+    for number in numbers:
+        assert re.fullmatch(r"\(\d{3}\)\s+555-01\d\d", number), number
+    for link in re.findall(r"tel:[^\"'<\s]*", text):
+        assert re.fullmatch(r"tel:\+1\d{3}55501\d\d", link), link
+    emails = re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)
+    assert emails and all(email.endswith("@example.org") for email in emails), emails
 
 
 def test_create_admin_prints_a_random_password_once_and_it_works():

@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from programs import demo_content
 from programs.admin import HEADING_TOO_BIG, checked_rich_text
+from programs.demo import demo_data
 from programs.models import FAQ, PatientStory
 from programs.sanitize import (
     EMPTY_LINK,
@@ -76,7 +76,7 @@ def test_clean_body_has_no_problems():
     assert content_problems("") == []
 
 
-@pytest.mark.parametrize("page", demo_content.PAGES, ids=lambda page: page["slug"])
+@pytest.mark.parametrize("page", demo_data().pages, ids=lambda page: page["slug"])
 def test_demo_pages_have_no_problems(page):
     assert content_problems(sanitize_html(page["body"])) == []
 

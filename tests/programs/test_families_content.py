@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from programs import demo_content
+from programs.demo import demo_data
 from programs.models import (
     FAQ,
     STORY_NEEDS_CONSENT,
@@ -440,12 +440,12 @@ def test_load_demo_stays_idempotent_with_the_families_content():
     call_command("load_demo", stdout=StringIO())
     assert [model.objects.count() for model in models] == first
     assert first[1:] == [
-        len(demo_content.FAQS),
-        len(demo_content.GLOSSARY),
-        len(demo_content.STORIES),
-        len(demo_content.TRIALS),
-        len(demo_content.RESOURCES),
-        len(demo_content.LANGUAGE_TAGLINES),
+        len(demo_data().faqs),
+        len(demo_data().glossary),
+        len(demo_data().stories),
+        len(demo_data().trials),
+        len(demo_data().resources),
+        len(demo_data().taglines),
     ]
 
 
@@ -462,16 +462,15 @@ def test_demo_has_a_page_of_each_families_kind_and_keeps_the_menu_short():
         PageKind.LANGUAGE_HELP,
         PageKind.NONDISCRIMINATION,
     }
-    extra = {page["slug"] for page in demo_content.EXTRA_PAGES}
+    demo = demo_data()
+    extra = {page["slug"] for page in demo.families_pages}
     in_menu = set(program.pages.for_nav().filter(slug__in=extra).values_list("slug", flat=True))
     assert in_menu == {"faq", "resources"}
     assert program.pages.get(slug="faq").reviewed_at is not None
-    assert len(demo_content.LANGUAGE_TAGLINES) == 15
-    assert {r["category"] for r in demo_content.RESOURCES} == set(ResourceCategory.values)
-    assert all(story["consent_on_file"] for story in demo_content.STORIES)
-    assert all(
-        "(fictional)" in t["short_name"] and not t.get("registry_id") for t in demo_content.TRIALS
-    )
+    assert len(demo.taglines) == 15
+    assert {r["category"] for r in demo.resources} == set(ResourceCategory.values)
+    assert all(story["consent_on_file"] for story in demo.stories)
+    assert all("(fictional)" in t["short_name"] and not t.get("registry_id") for t in demo.trials)
 
 
 def test_content_editors_can_edit_the_families_content():

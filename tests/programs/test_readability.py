@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from textstat.backend.counts._count_syllables import count_syllables
 
-from programs import demo_content
+from programs.demo import demo_data
 from programs.readability import (
     GRADE_TARGET_CORE,
     GRADE_WARNING,
@@ -43,7 +43,7 @@ def test_hard_medical_text_scores_above_the_warning_level():
     )
 
 
-@pytest.mark.parametrize("page", demo_content.PAGES, ids=lambda page: page["slug"])
+@pytest.mark.parametrize("page", demo_data().pages, ids=lambda page: page["slug"])
 def test_demo_pages_are_at_the_core_grade_target(page):
     assert grade_level(page["body"]) <= GRADE_TARGET_CORE
 

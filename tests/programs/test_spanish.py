@@ -17,7 +17,7 @@ from django.utils import translation
 from inquiries.models import Activity, CallbackRequest
 from inquiries.notifications import notification_email
 from inquiries.templatetags.callbacks import due_phrase
-from programs import demo_content
+from programs.demo import demo_data
 from programs.models import (
     FAQ,
     ClinicalTrial,
@@ -234,23 +234,24 @@ def test_a_request_from_a_spanish_page_reaches_staff_in_english(client, demo):
 
 # --- The demo content in Spanish ------------------------------------------------------------
 
+DEMO = demo_data()
 DEMO_ROWS = [
-    (Program, [demo_content.PROGRAM]),
-    (Page, [*demo_content.PAGES, *demo_content.EXTRA_PAGES]),
-    (TeamMember, demo_content.TEAM),
-    (ContactLine, demo_content.LINES),
-    (Coordinator, demo_content.COORDINATORS),
-    (Condition, demo_content.CONDITIONS),
-    (StayNearbyFact, [demo_content.STAY_NEARBY]),
-    (JourneyStep, demo_content.JOURNEY_STEPS),
-    (WarningSign, demo_content.WARNING_SIGNS),
-    (FAQ, demo_content.FAQS),
-    (GlossaryTerm, demo_content.GLOSSARY),
-    (PatientStory, demo_content.STORIES),
-    (ClinicalTrial, demo_content.TRIALS),
-    (Resource, demo_content.RESOURCES),
-    (LanguageTagline, demo_content.LANGUAGE_TAGLINES),
-    (SiteNotice, [{"text": demo_content.NOTICE, "text_es": demo_content.NOTICE_ES}]),
+    (Program, [DEMO.program]),
+    (Page, DEMO.all_pages),
+    (TeamMember, DEMO.team),
+    (ContactLine, DEMO.lines),
+    (Coordinator, DEMO.coordinators),
+    (Condition, DEMO.conditions),
+    (StayNearbyFact, [DEMO.stay_nearby]),
+    (JourneyStep, DEMO.journey),
+    (WarningSign, DEMO.warning_signs),
+    (FAQ, DEMO.faqs),
+    (GlossaryTerm, DEMO.glossary),
+    (PatientStory, DEMO.stories),
+    (ClinicalTrial, DEMO.trials),
+    (Resource, DEMO.resources),
+    (LanguageTagline, DEMO.taglines),
+    (SiteNotice, [DEMO.notice]),
 ]
 
 
@@ -271,9 +272,7 @@ def test_demo_content_has_spanish_for_everything_families_read(model, rows):
                 assert len(row[name]) <= field.max_length, (name, row[name])
 
 
-@pytest.mark.parametrize(
-    "page", [*demo_content.PAGES, *demo_content.EXTRA_PAGES], ids=lambda page: page["slug"]
-)
+@pytest.mark.parametrize("page", DEMO.all_pages, ids=lambda page: page["slug"])
 def test_demo_spanish_pages_have_no_content_problems(page):
     assert content_problems(sanitize_html(page["body_es"])) == []
     assert 'href="/' not in page["body_es"].replace('href="/es/', "")  # links stay in Spanish

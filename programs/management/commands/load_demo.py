@@ -1,4 +1,4 @@
-"""Load the fictional demo program (programs/demo_content.py).
+"""Load the fictional demo program (the data files in programs/demo/, read by programs.demo).
 
 Safe to run again (`make run` does, every time): rows are matched by their natural keys and only
 missing ones are created, so it never duplicates anything and never undoes an editor's changes.
@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from programs import demo_content
+from programs.demo import DemoData, demo_data
 from programs.models import (
     ContactLine,
     GlossaryTerm,
@@ -37,7 +37,8 @@ def _put(manager, *, refresh: bool, defaults: dict, **lookup):
 
 @transaction.atomic
 def demo_load(*, refresh: bool = False) -> Program:
-    data = dict(demo_content.PROGRAM)
+    demo = demo_data()
+    data = dict(demo.program)
     slug = data.pop("slug")
     has_default = Program.objects.filter(is_default=True).exclude(slug=slug).exists()
     program, _ = _put(
@@ -47,13 +48,13 @@ def demo_load(*, refresh: bool = False) -> Program:
         defaults={**data, "is_default": not has_default},
     )
     today = timezone.localdate()
-    for page in [*demo_content.PAGES, *demo_content.EXTRA_PAGES]:
+    for page in demo.all_pages:
         fields = {k: v for k, v in page.items() if k != "slug"}
         review = {}
         if page.get("needs_review", True):
             review = {
                 "reviewed_at": today - datetime.timedelta(days=60),
-                "reviewer_role": demo_content.REVIEWER_ROLE,
+                "reviewer_role": demo.reviewer_role,
             }
         _put(
             Page.objects,
@@ -62,13 +63,13 @@ def demo_load(*, refresh: bool = False) -> Program:
             slug=page["slug"],
             defaults={**fields, **review, "is_published": True, "draft": None},
         )
-    for member in demo_content.TEAM:
+    for member in demo.team:
         _put(program.team_members, refresh=refresh, name=member["name"], defaults=member)
-    for person in demo_content.COORDINATORS:
+    for person in demo.coordinators:
         _put(program.coordinators, refresh=refresh, name=person["name"], defaults=person)
-    for condition in demo_content.CONDITIONS:
+    for condition in demo.conditions:
         _put(program.conditions, refresh=refresh, name=condition["name"], defaults=condition)
-    for item in demo_content.LINES:
+    for item in demo.lines:
         fields = {k: v for k, v in item.items() if k != "hours"}
         line, created = _put(
             ContactLine.objects,
@@ -86,15 +87,15 @@ def demo_load(*, refresh: bool = False) -> Program:
             )
     lines = {line.purpose: line for line in program.lines.all()}
     if refresh or program.fallback_line_id is None:
-        program.fallback_line = lines[demo_content.FALLBACK_LINE]
-        program.response_hours = demo_content.RESPONSE_HOURS
+        program.fallback_line = lines[demo.fallback_line]
+        program.response_hours = demo.response_hours
         program.save()
-    _load_rules(program, lines, refresh=refresh)
-    for step in demo_content.JOURNEY_STEPS:
+    _load_rules(demo, program, lines, refresh=refresh)
+    for step in demo.journey:
         _put(program.journey_steps, refresh=refresh, title=step["title"], defaults=step)
-    for sign in demo_content.WARNING_SIGNS:
+    for sign in demo.warning_signs:
         _put(program.warning_signs, refresh=refresh, text=sign["text"], defaults=sign)
-    stay = dict(demo_content.STAY_NEARBY)
+    stay = dict(demo.stay_nearby)
     stay["page"] = program.pages.get(slug=stay.pop("page"))
     _put(
         StayNearbyFact.objects,
@@ -109,38 +110,38 @@ def demo_load(*, refresh: bool = False) -> Program:
             refresh=refresh,
             program=program,
             # As saved (links get rel=…), so --refresh finds the notice instead of adding another.
-            text=sanitize_inline(demo_content.NOTICE),
-            defaults={"text_es": demo_content.NOTICE_ES},
+            text=sanitize_inline(demo.notice["text"]),
+            defaults={"text_es": demo.notice["text_es"]},
         )
-    _load_families_content(program, lines, refresh=refresh)
+    _load_families_content(demo, program, lines, refresh=refresh)
     return program
 
 
 def _load_families_content(
-    program: Program, lines: dict[str, ContactLine], *, refresh: bool
+    demo: DemoData, program: Program, lines: dict[str, ContactLine], *, refresh: bool
 ) -> None:
-    for faq in demo_content.FAQS:
+    for faq in demo.faqs:
         _put(program.faqs, refresh=refresh, question=faq["question"], defaults=faq)
-    for term in demo_content.GLOSSARY:
+    for term in demo.glossary:
         _put(
             GlossaryTerm.objects,
             refresh=refresh,
             slug=term["slug"],
             defaults={**term, "program": program},
         )
-    for story in demo_content.STORIES:
+    for story in demo.stories:
         _put(program.stories, refresh=refresh, title=story["title"], defaults=story)
     people = {person.name: person for person in program.coordinators.all()}
-    for trial in demo_content.TRIALS:
+    for trial in demo.trials:
         fields = {
             **trial,
             "coordinator": people.get(trial["coordinator"]),
             "line": lines.get(trial["line"]),
         }
         _put(program.trials, refresh=refresh, short_name=trial["short_name"], defaults=fields)
-    for resource in demo_content.RESOURCES:
+    for resource in demo.resources:
         _put(program.resources, refresh=refresh, title=resource["title"], defaults=resource)
-    for tagline in demo_content.LANGUAGE_TAGLINES:
+    for tagline in demo.taglines:
         _put(
             program.language_taglines,
             refresh=refresh,
@@ -149,12 +150,14 @@ def _load_families_content(
         )
 
 
-def _load_rules(program: Program, lines: dict[str, ContactLine], *, refresh: bool) -> None:
+def _load_rules(
+    demo: DemoData, program: Program, lines: dict[str, ContactLine], *, refresh: bool
+) -> None:
     # Routing rules belong to inquiries; the demo program ships with its table.
     from inquiries.models import RoutingRule
 
     people = {person.name: person for person in program.coordinators.all()}
-    for rule in demo_content.ROUTING_RULES:
+    for rule in demo.routing_rules:
         conditions = {"asker": "", "topic": "", "diagnosis": "", "relapsed": "", "language": ""}
         conditions |= {"min_age": None, "max_age": None, "needs_interpreter": None, **rule["when"]}
         _put(
