@@ -1,27 +1,17 @@
 """Security headers Django has no setting for, on pages and static files alike, and the staff
 session's lifetime."""
 
+import functools
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django_permissions_policy import PermissionsPolicyMiddleware
 
-# Every powerful browser feature off: no page of this site needs a camera, a location or a sensor.
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer", "ambient-light-sensor", "autoplay", "battery", "bluetooth", "camera",
-        "display-capture", "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid",
-        "idle-detection", "interest-cohort", "magnetometer", "microphone", "midi", "payment",
-        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
-        "xr-spatial-tracking",
-    )
-)  # fmt: skip
 # On every response: pages (SecurityHeadersMiddleware) and static files (static_file_headers).
-SECURITY_HEADERS = {
-    "Permissions-Policy": PERMISSIONS_POLICY,
-    "Cross-Origin-Resource-Policy": "same-origin",
-}
+# Permissions-Policy comes from settings.PERMISSIONS_POLICY (django-permissions-policy's
+# middleware on pages, the same value here on static files).
+SECURITY_HEADERS = {"Cross-Origin-Resource-Policy": "same-origin"}
 # A static file is never a document that runs or embeds anything: CSS, scripts and images apply
 # the policy of the page that loads them, so a file opened on its own may do nothing at all.
 STATIC_CSP = "default-src 'none'; frame-ancestors 'none'"
@@ -46,8 +36,16 @@ def static_file_headers(headers, path: str, url: str) -> None:
     so the middlewares below it never see these responses: their headers are added here."""
     headers["Content-Security-Policy"] = STATIC_CSP
     headers["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    headers["Permissions-Policy"] = permissions_policy()
     for name, value in SECURITY_HEADERS.items():
         headers[name] = value
+
+
+@functools.cache
+def permissions_policy() -> str:
+    return PermissionsPolicyMiddleware.compute_header_value(
+        settings.PERMISSIONS_POLICY, name="PERMISSIONS_POLICY"
+    )
 
 
 class SessionLifetimeMiddleware:

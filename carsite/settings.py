@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "carsite.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -231,9 +232,11 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Policy, the same for every deployment (not environment settings): 5 failed sign-ins lock that
+# username at that address for 15 minutes.
+AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The lockout's address is the rate limit's (TRUSTED_PROXY_COUNT): never a client-sent header.
@@ -246,11 +249,12 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # The admin's address; a less obvious one keeps scanners away (e.g. ADMIN_URL=staff-7f3k/).
 ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 
-# Sessions exist only for staff. They end after 15 idle minutes (the cookie is renewed on each
-# request) and 8 hours after signing in, whatever the activity (carsite.middleware).
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 15) * 60
+# Sessions exist only for staff. Policy, the same for every deployment: they end after 15 idle
+# minutes (the cookie is renewed on each request) and 8 hours after signing in, whatever the
+# activity (carsite.middleware).
+SESSION_COOKIE_AGE = 15 * 60
 SESSION_SAVE_EVERY_REQUEST = True
-SESSION_MAX_LIFETIME = env_int("SESSION_MAX_HOURS", 8) * 3600
+SESSION_MAX_LIFETIME = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script needs to read the cookie
 
 # Bounded request bodies: the admin's largest forms fit well inside these.
@@ -309,6 +313,18 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "manifest-src": [CSP.SELF],
 }
+# Every powerful browser feature off: no page of this site needs a camera, a location or a sensor
+# (django-permissions-policy; static files get the same header, carsite.middleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "camera",
+        "display-capture", "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid",
+        "idle-detection", "interest-cohort", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+}  # fmt: skip
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -39,12 +39,38 @@ NOTE_MAX = 500
 # Fields a link (such as the “Could CAR T be an option?” checklist) may fill in ahead.
 PREFILLABLE = ("asker", "topic", "patient_age", "diagnosis", "relapsed", "language")
 FILL_TIME_SALT = "carsite.callback.shown_at"
+# The form's sections, in order, and the answers each asks.
+SECTIONS = [
+    (_("About the patient"), ("asker", "topic", "patient_age", "diagnosis", "relapsed")),
+    (
+        _("How to reach you"),
+        ("name", "phone", "email", "best_times", "language", "language_other", "needs_interpreter"),
+    ),
+    (_("Anything else"), ("note",)),
+    (_("Your permission"), ("consent_call", "consent_voicemail")),
+]
 
 
 def _age_seconds(signed: str, signer: signing.TimestampSigner) -> float:
     """Seconds since the form was shown, from its signed timestamp."""
     _value, timestamp, _signature = signed.rsplit(signer.sep, 2)
     return time.time() - signing.b62_decode(timestamp)
+
+
+def age_field(label, *, required) -> forms.IntegerField:
+    """An age in whole years, typed on a phone's number pad."""
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=MAX_AGE,
+        error_messages={
+            "required": required,
+            "invalid": AGE_INVALID,
+            "min_value": AGE_INVALID,
+            "max_value": AGE_INVALID,
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "age-input"}),
+    )
 
 
 def reject_control_characters(value: str, *, allow_newlines: bool = False) -> None:
@@ -68,18 +94,7 @@ class CallbackRequestForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     shown_at = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
-    patient_age = forms.IntegerField(
-        label=_("Patient's age in years"),
-        min_value=0,
-        max_value=MAX_AGE,
-        error_messages={
-            "required": REQUIRED,
-            "invalid": AGE_INVALID,
-            "min_value": AGE_INVALID,
-            "max_value": AGE_INVALID,
-        },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "age-input"}),
-    )
+    patient_age = age_field(_("Patient's age in years"), required=REQUIRED)
     best_times = forms.MultipleChoiceField(
         label=_("Best times to call (optional)"),
         choices=CallTime,
@@ -94,23 +109,7 @@ class CallbackRequestForm(forms.ModelForm):
 
     class Meta:
         model = CallbackRequest
-        fields = [
-            "asker",
-            "topic",
-            "patient_age",
-            "diagnosis",
-            "relapsed",
-            "name",
-            "phone",
-            "email",
-            "best_times",
-            "language",
-            "language_other",
-            "needs_interpreter",
-            "note",
-            "consent_call",
-            "consent_voicemail",
-        ]
+        fields = [name for _legend, names in SECTIONS for name in names]
         labels = {
             "asker": _("Who is asking?"),
             "topic": _("What would you like to talk about?"),
@@ -172,30 +171,7 @@ class CallbackRequestForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Div("website", css_class="hp", aria_hidden="true"),
-            Fieldset(
-                _("About the patient"),
-                "asker",
-                "topic",
-                "patient_age",
-                "diagnosis",
-                "relapsed",
-            ),
-            Fieldset(
-                _("How to reach you"),
-                "name",
-                "phone",
-                "email",
-                "best_times",
-                "language",
-                "language_other",
-                "needs_interpreter",
-            ),
-            Fieldset(_("Anything else"), "note"),
-            Fieldset(
-                _("Your permission"),
-                "consent_call",
-                "consent_voicemail",
-            ),
+            *(Fieldset(legend, *names) for legend, names in SECTIONS),
             # crispy renders HTML() as a template: the text is escaped, in this request's language.
             HTML(
                 format_html(
@@ -281,18 +257,7 @@ class ChecklistForm(forms.Form):
         ("no", _("No, it is in remission after the first treatment")),
         ("not_sure", _("I am not sure")),
     ]
-    age = forms.IntegerField(
-        label=_("How old is your child, in years?"),
-        min_value=0,
-        max_value=MAX_AGE,
-        error_messages={
-            "required": AGE_INVALID,
-            "invalid": AGE_INVALID,
-            "min_value": AGE_INVALID,
-            "max_value": AGE_INVALID,
-        },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "age-input"}),
-    )
+    age = age_field(_("How old is your child, in years?"), required=AGE_INVALID)
     diagnosis = forms.ChoiceField(
         label=_("What is the diagnosis?"),
         choices=Diagnosis.choices,

@@ -112,36 +112,12 @@ def callback_request_update(
     Each change is logged in the request's activity."""
     now = timezone.now()
     req = CallbackRequest.objects.select_for_update().get(pk=callback_request.pk)
-    log = []
-    if assign and req.assigned_to_id != (assigned_to.pk if assigned_to else None):
-        who = assigned_to.get_username() if assigned_to else "nobody"
-        req.assigned_to = assigned_to
-        log.append((ActivityKind.ASSIGNMENT, f"Assigned to {who}."))
+    log = _assignment(req, assigned_to) if assign else []
     if attempt:
+        # The note typed with an attempt is the attempt's text.
         log.append((ActivityKind.ATTEMPT, note or "Called; no answer."))
-        note = ""
-        if req.status == Status.NEW and status in (None, Status.NEW):
-            status = Status.ATTEMPTED
-    if (status is not None and status != req.status) or (
-        outcome is not None and outcome != req.outcome
-    ):
-        status = status or req.status
-        outcome = outcome if outcome is not None else req.outcome
-        if status == Status.CLOSED and not outcome:
-            raise ValueError(OUTCOME_REQUIRED)
-        if status != Status.CLOSED and outcome:
-            raise ValueError(OUTCOME_ONLY_WHEN_CLOSED)
-        text = f"{Status(req.status).label} → {Status(status).label}"
-        if outcome:
-            text += f" ({Outcome(outcome).label})"
-        log.append((ActivityKind.STATUS, text + "."))
-        req.status, req.outcome = status, outcome
-        reached = status == Status.CONTACTED or (
-            status == Status.CLOSED and outcome in REACHED_OUTCOMES
-        )
-        if reached and req.first_contact_at is None:
-            req.first_contact_at = now
-        req.closed_at = now if status == Status.CLOSED else None
+        note, status = "", _status_after_attempt(req, status)
+    log += _status_change(req, status=status, outcome=outcome, now=now)
     if note:
         log.append((ActivityKind.NOTE, note))
     req.save()
@@ -150,6 +126,45 @@ def callback_request_update(
         for kind, text in log
     )
     return req
+
+
+def _assignment(req: CallbackRequest, assigned_to) -> list[tuple[str, str]]:
+    if req.assigned_to_id == (assigned_to.pk if assigned_to else None):
+        return []
+    req.assigned_to = assigned_to
+    who = assigned_to.get_username() if assigned_to else "nobody"
+    return [(ActivityKind.ASSIGNMENT, f"Assigned to {who}.")]
+
+
+def _status_after_attempt(req: CallbackRequest, status: str | None) -> str | None:
+    """A first call attempt on a new request makes it "tried to call"."""
+    if req.status == Status.NEW and status in (None, Status.NEW):
+        return Status.ATTEMPTED
+    return status
+
+
+def _status_change(
+    req: CallbackRequest, *, status: str | None, outcome: str | None, now
+) -> list[tuple[str, str]]:
+    status = status or req.status
+    outcome = outcome if outcome is not None else req.outcome
+    if (status, outcome) == (req.status, req.outcome):
+        return []
+    if status == Status.CLOSED and not outcome:
+        raise ValueError(OUTCOME_REQUIRED)
+    if status != Status.CLOSED and outcome:
+        raise ValueError(OUTCOME_ONLY_WHEN_CLOSED)
+    text = f"{Status(req.status).label} → {Status(status).label}"
+    if outcome:
+        text += f" ({Outcome(outcome).label})"
+    req.status, req.outcome = status, outcome
+    reached = status == Status.CONTACTED or (
+        status == Status.CLOSED and outcome in REACHED_OUTCOMES
+    )
+    if reached and req.first_contact_at is None:
+        req.first_contact_at = now
+    req.closed_at = now if status == Status.CLOSED else None
+    return [(ActivityKind.STATUS, text + ".")]
 
 
 def callback_notifications_sweep(*, now: datetime.datetime | None = None) -> int:

@@ -68,14 +68,17 @@ class Chrome:
 
     def page_of_kind(self, kind: str) -> Page | None:
         """The site's first published page of a kind loaded with the chrome (or in the menu)."""
-        return next((page for page in self.pages if page.kind == kind), None)
+        first: dict[str, Page] = {}
+        for page in self.pages:  # in menu order
+            first.setdefault(page.kind, page)
+        return first.get(kind)
 
     def glossary_for(self, page: Page | None) -> Glossary | None:
         """The terms to link in a page's text: none on the glossary page itself, none without a
         published glossary page of the page's own program."""
         glossary_page = self.page_of_kind(PageKind.GLOSSARY)
-        if glossary_page is None or (page is not None and page.kind == PageKind.GLOSSARY):
-            return None
+        if glossary_page is None or (page is not None and kinds.kind_of(page).linked_from_text):
+            return None  # (the glossary's own page does not link its terms to itself)
         if page is not None and glossary_page.program_id != page.program_id:
             return None
         return Glossary(

@@ -5,6 +5,7 @@ whether families see them (Listed)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from simple_history.models import HistoricalRecords
 
@@ -15,6 +16,19 @@ IMAGE_ALT_REQUIRED = (
 )
 # Resized copies of a picture: derived from the picture, so the history does not repeat them.
 VARIANT_FIELDS = ["image_variants", "photo_variants"]
+
+
+def ordered_or_empty(low: str, high: str, *, name: str, strict: bool = False):
+    """A database check that `low` comes before `high` (or equals it, unless strict) when both
+    are filled in: an age range, a duration, a publishing window."""
+    before = Q(**{f"{high}__gt" if strict else f"{high}__gte": models.F(low)})
+    condition = Q(**{f"{low}__isnull": True}) | Q(**{f"{high}__isnull": True}) | before
+    return models.CheckConstraint(condition=condition, name=name)
+
+
+def one_of(field: str, choices, *, name: str):
+    """A database check that `field` holds one of `choices` (a TextChoices class)."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
 class Timestamped(models.Model):

@@ -3,9 +3,8 @@ signs to watch for after the infusion, and the facts about staying near the cent
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 
-from programs.models.base import Content, Listed, spanish
+from programs.models.base import Content, Listed, ordered_or_empty, spanish
 from programs.models.pages import Page
 from programs.models.program import Program
 
@@ -109,12 +108,7 @@ class JourneyStep(Listed):
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(duration_min__isnull=True)
-                | Q(duration_max__isnull=True)
-                | Q(duration_min__lte=models.F("duration_max")),
-                name="journey_duration_range_valid",
-            ),
+            ordered_or_empty("duration_min", "duration_max", name="journey_duration_range_valid"),
         ]
 
     def __str__(self) -> str:

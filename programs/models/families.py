@@ -10,7 +10,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from programs.fields import PhoneNumberField, RichTextField
-from programs.models.base import Content, Listed, PublishedQuerySet, WithPhoto, spanish
+from programs.models.base import (
+    Content,
+    Listed,
+    PublishedQuerySet,
+    WithPhoto,
+    one_of,
+    ordered_or_empty,
+    spanish,
+)
 from programs.models.people import ContactLine, Coordinator
 from programs.models.program import Program
 
@@ -227,15 +235,8 @@ class ClinicalTrial(Listed):
         ordering = ["order", "name"]
         verbose_name = "clinical trial"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=TrialStatus.values), name="trial_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(age_min__isnull=True)
-                | Q(age_max__isnull=True)
-                | Q(age_min__lte=models.F("age_max")),
-                name="trial_age_range_valid",
-            ),
+            one_of("status", TrialStatus, name="trial_status_valid"),
+            ordered_or_empty("age_min", "age_max", name="trial_age_range_valid"),
         ]
 
     def __str__(self) -> str:
@@ -306,9 +307,7 @@ class Resource(Listed):
     class Meta:
         ordering = ["order", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(category__in=ResourceCategory.values), name="resource_category_valid"
-            ),
+            one_of("category", ResourceCategory, name="resource_category_valid"),
         ]
 
     def __str__(self) -> str:
@@ -360,9 +359,7 @@ class LanguageTagline(Listed):
         ordering = ["order", "language"]
         verbose_name = "language help tagline"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(direction__in=TextDirection.values), name="tagline_direction_valid"
-            ),
+            one_of("direction", TextDirection, name="tagline_direction_valid"),
         ]
 
     def __str__(self) -> str:

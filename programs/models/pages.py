@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programs.fields import RichTextField
-from programs.models.base import IMAGE_ALT_REQUIRED, Content, spanish
+from programs.models.base import IMAGE_ALT_REQUIRED, Content, one_of, ordered_or_empty, spanish
 from programs.models.program import Program
 
 
@@ -194,12 +194,9 @@ class Page(Content):
         ]
         constraints = [
             models.UniqueConstraint(fields=["program", "slug"], name="page_unique_slug"),
-            models.CheckConstraint(condition=Q(kind__in=PageKind.values), name="page_kind_valid"),
-            models.CheckConstraint(
-                condition=Q(publish_at__isnull=True)
-                | Q(unpublish_at__isnull=True)
-                | Q(unpublish_at__gt=models.F("publish_at")),
-                name="page_unpublish_after_publish",
+            one_of("kind", PageKind, name="page_kind_valid"),
+            ordered_or_empty(
+                "publish_at", "unpublish_at", strict=True, name="page_unpublish_after_publish"
             ),
         ]
 

@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from programs.fields import PhoneNumberField
-from programs.models.base import Listed, Person, PublishedQuerySet, WithPhoto, spanish
+from programs.models.base import (
+    Listed,
+    Person,
+    PublishedQuerySet,
+    WithPhoto,
+    one_of,
+    spanish,
+)
 from programs.models.program import Program
 
 
@@ -86,9 +93,7 @@ class ContactLine(Listed):
     class Meta:
         ordering = ["order", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(purpose__in=LinePurpose.values), name="line_purpose_valid"
-            ),
+            one_of("purpose", LinePurpose, name="line_purpose_valid"),
         ]
 
     def __str__(self) -> str:

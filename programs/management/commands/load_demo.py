@@ -12,15 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from programs.demo import DemoData, demo_data
-from programs.models import (
-    ContactLine,
-    GlossaryTerm,
-    OpeningHours,
-    Page,
-    Program,
-    SiteNotice,
-    StayNearbyFact,
-)
+from programs.models import ContactLine, OpeningHours, Program
 from programs.sanitize import sanitize_inline
 
 
@@ -35,49 +27,82 @@ def _put(manager, *, refresh: bool, defaults: dict, **lookup):
     return manager.get_or_create(defaults=defaults, **lookup)
 
 
+# (the program's related rows, their natural key, the demo's list), loaded in this order.
+PEOPLE = [
+    ("team_members", "name", "team"),
+    ("coordinators", "name", "coordinators"),
+    ("conditions", "name", "conditions"),
+]
+CARE = [("journey_steps", "title", "journey"), ("warning_signs", "text", "warning_signs")]
+FAMILIES = [
+    ("faqs", "question", "faqs"),
+    ("glossary_terms", "slug", "glossary"),
+    ("stories", "title", "stories"),
+    ("trials", "short_name", "trials"),
+    ("resources", "title", "resources"),
+    ("language_taglines", "lang_code", "taglines"),
+]
+
+
 @transaction.atomic
 def demo_load(*, refresh: bool = False) -> Program:
     demo = demo_data()
+    program = _load_program(demo, refresh=refresh)
+    _load_pages(demo, program, refresh=refresh)
+    _load_lists(demo, program, PEOPLE, refresh=refresh)
+    lines = _load_lines(demo, program, refresh=refresh)
+    _load_rules(demo, program, lines, refresh=refresh)
+    _load_lists(demo, program, CARE, refresh=refresh)
+    _load_stay_and_notice(demo, program, refresh=refresh)
+    _load_lists(demo, program, FAMILIES, refresh=refresh, links=_links(program, lines))
+    return program
+
+
+def _load_program(demo: DemoData, *, refresh: bool) -> Program:
     data = dict(demo.program)
     slug = data.pop("slug")
     has_default = Program.objects.filter(is_default=True).exclude(slug=slug).exists()
-    program, _ = _put(
-        Program.objects,
-        refresh=refresh,
-        slug=slug,
-        defaults={**data, "is_default": not has_default},
-    )
-    today = timezone.localdate()
+    defaults = {**data, "is_default": not has_default}
+    return _put(Program.objects, refresh=refresh, slug=slug, defaults=defaults)[0]
+
+
+def _load_pages(demo: DemoData, program: Program, *, refresh: bool) -> None:
+    reviewed = timezone.localdate() - datetime.timedelta(days=60)
     for page in demo.all_pages:
         fields = {k: v for k, v in page.items() if k != "slug"}
-        review = {}
         if page.get("needs_review", True):
-            review = {
-                "reviewed_at": today - datetime.timedelta(days=60),
-                "reviewer_role": demo.reviewer_role,
-            }
-        _put(
-            Page.objects,
-            refresh=refresh,
-            program=program,
-            slug=page["slug"],
-            defaults={**fields, **review, "is_published": True, "draft": None},
-        )
-    for member in demo.team:
-        _put(program.team_members, refresh=refresh, name=member["name"], defaults=member)
-    for person in demo.coordinators:
-        _put(program.coordinators, refresh=refresh, name=person["name"], defaults=person)
-    for condition in demo.conditions:
-        _put(program.conditions, refresh=refresh, name=condition["name"], defaults=condition)
+            fields |= {"reviewed_at": reviewed, "reviewer_role": demo.reviewer_role}
+        defaults = {**fields, "is_published": True, "draft": None}
+        _put(program.pages, refresh=refresh, slug=page["slug"], defaults=defaults)
+
+
+def _load_lists(demo, program, lists, *, refresh: bool, links=None) -> None:
+    for related, key, name in lists:
+        for row in getattr(demo, name):
+            defaults = links(row) if links else row
+            _put(getattr(program, related), refresh=refresh, defaults=defaults, **{key: row[key]})
+
+
+def _links(program: Program, lines: dict[str, ContactLine]):
+    """A trial names its coordinator and line: the rows, by name and purpose."""
+    people = {person.name: person for person in program.coordinators.all()}
+
+    def resolve(row: dict) -> dict:
+        if "coordinator" not in row:
+            return row
+        return {
+            **row,
+            "coordinator": people.get(row["coordinator"]),
+            "line": lines.get(row["line"]),
+        }
+
+    return resolve
+
+
+def _load_lines(demo: DemoData, program: Program, *, refresh: bool) -> dict[str, ContactLine]:
     for item in demo.lines:
         fields = {k: v for k, v in item.items() if k != "hours"}
-        line, created = _put(
-            ContactLine.objects,
-            refresh=refresh,
-            program=program,
-            name=item["name"],
-            defaults=fields,
-        )
+        line, created = _put(program.lines, refresh=refresh, name=item["name"], defaults=fields)
         if created or refresh:
             line.hours.all().delete()
             OpeningHours.objects.bulk_create(
@@ -90,63 +115,21 @@ def demo_load(*, refresh: bool = False) -> Program:
         program.fallback_line = lines[demo.fallback_line]
         program.response_hours = demo.response_hours
         program.save()
-    _load_rules(demo, program, lines, refresh=refresh)
-    for step in demo.journey:
-        _put(program.journey_steps, refresh=refresh, title=step["title"], defaults=step)
-    for sign in demo.warning_signs:
-        _put(program.warning_signs, refresh=refresh, text=sign["text"], defaults=sign)
+    return lines
+
+
+def _load_stay_and_notice(demo: DemoData, program: Program, *, refresh: bool) -> None:
     stay = dict(demo.stay_nearby)
     stay["page"] = program.pages.get(slug=stay.pop("page"))
-    _put(
-        StayNearbyFact.objects,
-        refresh=refresh,
-        program=program,
-        heading=stay.pop("heading"),
-        defaults=stay,
-    )
+    heading = stay.pop("heading")
+    _put(program.stay_nearby_facts, refresh=refresh, heading=heading, defaults=stay)
     if refresh or not program.notices.exists():
         _put(
-            SiteNotice.objects,
+            program.notices,
             refresh=refresh,
-            program=program,
             # As saved (links get rel=…), so --refresh finds the notice instead of adding another.
             text=sanitize_inline(demo.notice["text"]),
             defaults={"text_es": demo.notice["text_es"]},
-        )
-    _load_families_content(demo, program, lines, refresh=refresh)
-    return program
-
-
-def _load_families_content(
-    demo: DemoData, program: Program, lines: dict[str, ContactLine], *, refresh: bool
-) -> None:
-    for faq in demo.faqs:
-        _put(program.faqs, refresh=refresh, question=faq["question"], defaults=faq)
-    for term in demo.glossary:
-        _put(
-            GlossaryTerm.objects,
-            refresh=refresh,
-            slug=term["slug"],
-            defaults={**term, "program": program},
-        )
-    for story in demo.stories:
-        _put(program.stories, refresh=refresh, title=story["title"], defaults=story)
-    people = {person.name: person for person in program.coordinators.all()}
-    for trial in demo.trials:
-        fields = {
-            **trial,
-            "coordinator": people.get(trial["coordinator"]),
-            "line": lines.get(trial["line"]),
-        }
-        _put(program.trials, refresh=refresh, short_name=trial["short_name"], defaults=fields)
-    for resource in demo.resources:
-        _put(program.resources, refresh=refresh, title=resource["title"], defaults=resource)
-    for tagline in demo.taglines:
-        _put(
-            program.language_taglines,
-            refresh=refresh,
-            lang_code=tagline["lang_code"],
-            defaults=tagline,
         )
 
 

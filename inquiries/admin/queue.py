@@ -1,50 +1,29 @@
-"""The coordinators' queue and the routing table, in the Django admin."""
+"""The coordinators' queue: open requests first, most urgent at the top, and a request's page
+where the work is done (every change through inquiries.services, every look in the access log)."""
 
-import csv
 import datetime
-import statistics
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.db.models import Q
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 
-from inquiries import routing
-from inquiries.models import (
-    AccessAction,
-    AccessLog,
-    Activity,
-    Asker,
-    CallbackRequest,
-    Diagnosis,
-    Language,
-    Relapsed,
-    RoutingRule,
-    Status,
-    Topic,
-)
+from inquiries.admin.audit import audit
+from inquiries.admin.export import CsvExportMixin
+from inquiries.admin.report import ReportMixin
+from inquiries.models import AccessAction, Activity, CallbackRequest, CallTime, Language, Status
 from inquiries.services import callback_request_update
 from programs.fields import format_phone
-from programs.models import Program
 
-# Spreadsheets run cells that start with these as formulas (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NOTIFY_FAILING_AFTER = 3
-
-
-def csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def duration_text(delta: datetime.timedelta) -> str:
@@ -56,17 +35,6 @@ def duration_text(delta: datetime.timedelta) -> str:
     if hours:
         return f"{hours} h {minutes} min"
     return f"{minutes} min"
-
-
-def audit(request, action: str, obj: CallbackRequest | None = None, *, detail: str = "") -> None:
-    AccessLog.objects.create(
-        user=request.user,
-        username=request.user.get_username(),
-        action=action,
-        callback_request_id=obj.pk if obj else None,
-        reference=obj.reference if obj else "",
-        detail=detail[:200],
-    )
 
 
 class CappedCountPaginator(Paginator):
@@ -186,7 +154,7 @@ class WorkForm(forms.ModelForm):
 
 
 @admin.register(CallbackRequest)
-class CallbackRequestAdmin(admin.ModelAdmin):
+class CallbackRequestAdmin(CsvExportMixin, ReportMixin, admin.ModelAdmin):
     form = WorkForm
     inlines = [ActivityInline]
     list_display = [
@@ -220,30 +188,6 @@ class CallbackRequestAdmin(admin.ModelAdmin):
     show_full_result_count = False
     view_on_site = False
     actions = ["take_selected", "export_csv", delete_selected]
-    readonly_fields = [
-        "reference",
-        "received_at",
-        "due_display",
-        "routed_to_display",
-        "matched_rule_display",
-        "asker",
-        "topic",
-        "patient_age",
-        "diagnosis",
-        "relapsed",
-        "name",
-        "phone_display",
-        "email",
-        "best_times_display",
-        "language_display",
-        "needs_interpreter",
-        "note",
-        "consent_call",
-        "consent_voicemail",
-        "first_contact_at",
-        "closed_at",
-        "notified_display",
-    ]
     fieldsets = [
         ("Request", {"fields": ["reference", "received_at", "due_display", "routed_to_display", "matched_rule_display"]}),
         ("Work it", {"fields": ["status", "outcome", "assigned_to", "new_note", "call_attempt"]}),
@@ -252,6 +196,11 @@ class CallbackRequestAdmin(admin.ModelAdmin):
         ("Their answers", {"fields": ["asker", "topic", "patient_age", "diagnosis", "relapsed", "note"]}),
         ("Timeline", {"fields": ["first_contact_at", "closed_at", "notified_display"]}),
     ]  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        """Everything on the page but the work form's own fields."""
+        editable = {*WorkForm.Meta.fields, *WorkForm.declared_fields}
+        return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
 
     def get_search_results(self, request, queryset, search_term):
         """Reference (with or without its dash), part of a name, or a phone typed any way
@@ -363,8 +312,6 @@ class CallbackRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description="best times to call")
     def best_times_display(self, obj):
-        from inquiries.models import CallTime
-
         labels = dict(CallTime.choices)
         # str(): the labels are lazy translations, which str.join() does not accept.
         return ", ".join(str(labels.get(t, t)) for t in obj.best_times) or "Any time"
@@ -411,177 +358,3 @@ class CallbackRequestAdmin(admin.ModelAdmin):
         self.message_user(
             request, f"{queryset.count()} request(s) assigned to you.", messages.SUCCESS
         )
-
-    def has_export_permission(self, request):
-        return request.user.has_perm("inquiries.export_callbackrequest")
-
-    @admin.action(description="Export the selected requests as CSV", permissions=["export"])
-    def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="callback-requests-{stamp}.csv"'
-        response.write("\ufeff")  # so spreadsheet programs read UTF-8 names correctly
-        writer = csv.writer(response)
-        columns = [
-            ("reference", lambda r: r.reference),
-            ("received", lambda r: timezone.localtime(r.received_at).isoformat(timespec="minutes")),
-            ("due_by", lambda r: timezone.localtime(r.due_by).isoformat(timespec="minutes")),
-            ("status", lambda r: r.get_status_display()),
-            ("outcome", lambda r: r.get_outcome_display()),
-            ("line", lambda r: r.line.name),
-            ("coordinator", lambda r: r.coordinator.name if r.coordinator_id else ""),
-            ("assigned_to", lambda r: r.assigned_to.get_username() if r.assigned_to_id else ""),
-            ("who_is_asking", lambda r: r.get_asker_display()),
-            ("topic", lambda r: r.get_topic_display()),
-            ("patient_age", lambda r: r.patient_age),
-            ("diagnosis", lambda r: r.get_diagnosis_display()),
-            ("relapsed", lambda r: r.get_relapsed_display()),
-            ("name", lambda r: r.name),
-            ("phone", lambda r: r.phone),
-            ("email", lambda r: r.email),
-            ("language", lambda r: self.language_display(r)),
-            ("note", lambda r: r.note),
-            ("first_contact", lambda r: timezone.localtime(r.first_contact_at).isoformat(timespec="minutes") if r.first_contact_at else ""),
-        ]  # fmt: skip
-        writer.writerow([name for name, _ in columns])
-        for req in queryset.select_related("line", "coordinator", "assigned_to"):
-            writer.writerow([csv_safe(get(req)) for _, get in columns])
-            audit(request, AccessAction.EXPORT, req, detail="CSV")
-        return response
-
-    # --- the report ---
-    def get_urls(self):
-        report = self.admin_site.admin_view(self.report_view)
-        return [
-            path("report/", report, name="inquiries_callbackrequest_report"),
-            *super().get_urls(),
-        ]
-
-    def report_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        now = timezone.now()
-        since = now - datetime.timedelta(weeks=12)
-        qs = CallbackRequest.objects.all()
-        weekly: dict[datetime.date, int] = {}
-        for received in qs.filter(received_at__gte=since).values_list("received_at", flat=True):
-            local = timezone.localtime(received).date()
-            monday = local - datetime.timedelta(days=local.weekday())
-            weekly[monday] = weekly.get(monday, 0) + 1
-        weeks = [(monday, weekly[monday]) for monday in sorted(weekly, reverse=True)]
-        per_line = (
-            qs.open()
-            .values("line__name")
-            .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_by__lt=now)))
-            .order_by("line__name")
-        )
-        waits = [
-            (first - received).total_seconds() / 3600
-            for received, first in qs.filter(
-                first_contact_at__isnull=False, received_at__gte=since
-            ).values_list("received_at", "first_contact_at")
-        ]
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "Callback report",
-            "weeks": weeks,
-            "per_line": per_line,
-            "median_hours": round(statistics.median(waits), 1) if waits else None,
-            "contacted_count": len(waits),
-            "since": since,
-        }
-        return TemplateResponse(request, "admin/inquiries/callbackrequest/report.html", context)
-
-
-class TryRoutingForm(forms.Form):
-    program = forms.ModelChoiceField(queryset=Program.objects.all())
-    asker = forms.ChoiceField(label="Who is asking", choices=Asker)
-    topic = forms.ChoiceField(choices=Topic)
-    age = forms.IntegerField(label="Patient's age", min_value=0, max_value=120)
-    diagnosis = forms.ChoiceField(choices=Diagnosis)
-    relapsed = forms.ChoiceField(label="Came back or did not respond", choices=Relapsed)
-    language = forms.ChoiceField(choices=Language)
-    needs_interpreter = forms.BooleanField(required=False)
-
-
-@admin.register(RoutingRule)
-class RoutingRuleAdmin(admin.ModelAdmin):
-    list_display = ["priority", "name", "conditions", "line", "coordinator", "is_active"]
-    list_display_links = ["name"]
-    list_editable = ["priority", "is_active"]
-    list_filter = ["is_active", "program", "line"]
-    search_fields = ["name"]
-    ordering = ["program", "priority", "pk"]
-    list_select_related = ["line", "coordinator"]
-    fieldsets = [
-        (None, {"fields": ["program", "priority", "name", "is_active"]}),
-        ("When (empty means any)", {"fields": ["asker", "topic", ("min_age", "max_age"), "diagnosis", "relapsed",
-                                               "language", "needs_interpreter"]}),
-        ("Then call back from", {"fields": ["line", "coordinator"]}),
-    ]  # fmt: skip
-
-    @admin.display(description="when")
-    def conditions(self, obj):
-        parts = []
-        for field in ("asker", "topic", "diagnosis", "relapsed", "language"):
-            if getattr(obj, field):
-                parts.append(str(getattr(obj, f"get_{field}_display")()))  # lazy label
-        if obj.min_age is not None or obj.max_age is not None:
-            parts.append(
-                f"age {obj.min_age if obj.min_age is not None else 0}–{obj.max_age if obj.max_age is not None else '…'}"
-            )
-        if obj.needs_interpreter is not None:
-            parts.append("needs an interpreter" if obj.needs_interpreter else "no interpreter")
-        return "; ".join(parts) or "Always"
-
-    def get_urls(self):
-        view = self.admin_site.admin_view(self.try_routing_view)
-        return [path("try/", view, name="inquiries_routingrule_try"), *super().get_urls()]
-
-    def try_routing_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = TryRoutingForm(request.GET or None, initial={"program": Program.objects.for_site()})
-        destination = None
-        if form.is_valid():
-            data = form.cleaned_data
-            answers = routing.Answers(
-                program_id=data["program"].pk,
-                asker=data["asker"],
-                topic=data["topic"],
-                age=data["age"],
-                diagnosis=data["diagnosis"],
-                relapsed=data["relapsed"],
-                language=data["language"],
-                needs_interpreter=data["needs_interpreter"],
-            )
-            destination = routing.destination_for(data["program"], answers)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "Try routing",
-            "form": form,
-            "destination": destination,
-        }
-        return TemplateResponse(request, "admin/inquiries/routingrule/try.html", context)
-
-
-@admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
-    """Read-only for everyone: rows are written by the admin itself and by retention."""
-
-    list_display = ["at", "username", "action", "reference", "detail"]
-    list_filter = ["action", "username"]
-    search_fields = ["=reference", "username"]
-    date_hierarchy = "at"
-    show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
