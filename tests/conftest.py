@@ -1,12 +1,107 @@
+"""Fixtures for the whole suite.
+
+The demo program (`manage.py load_demo`, about 2 s) is loaded once per session, into the test
+database straight after the migrations (per xdist worker: each has its own database), and every
+test sees exactly the database it asks for:
+
+- a test that asks for `demo_program` gets the demo as `make run` loads it;
+- any other database test gets the empty, migrated database: the demo's rows are deleted inside
+  its transaction (a few DELETEs, rolled back with the test), so factories, row counts, the one
+  default program and load_demo's own tests start from nothing, as before.
+
+Transactional tests (live_server, `transaction=True`) commit, and Django empties every table after
+each; `demo_program` loads the demo again when an earlier one has done so. pytest-django runs them
+after the others, so the plain tests keep the session's copy.
+"""
+
+from io import StringIO
+
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inquiries import views as inquiries_views
 from programs import caching
+from programs.models import Program
 from tests.factories import ProgramFactory
+
+# Filled once per session by django_db_setup: the demo program's slug and the tables it fills.
+DEMO = {"slug": "", "tables": []}
+# What makes a test a database test (besides the django_db marker).
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _load_demo_once() -> None:
+    tables = [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+    migrated = {  # rows the migrations made (content types, permissions): they must stay as is
+        model: list(model._base_manager.order_by("pk").values_list())
+        for model in tables
+        if model._base_manager.exists()
+    }
+    call_command("load_demo", verbosity=0)
+    for model, rows in migrated.items():
+        if list(model._base_manager.order_by("pk").values_list()) != rows:
+            raise RuntimeError(
+                f"load_demo changed {model._meta.db_table}, which the migrations fill: the tests "
+                "that expect an empty database could no longer be given one (tests/conftest.py)."
+            )
+    DEMO["tables"] = [
+        m._meta.db_table for m in tables if m not in migrated and m._base_manager.exists()
+    ]
+    DEMO["slug"] = Program.objects.get().slug
+
+
+def _hide_demo() -> None:
+    """Delete the demo's rows: inside the test's transaction, so the rollback brings them back.
+    Plain DELETEs, no signals (no history rows, no content version bump); the foreign keys are
+    deferred to the end of the transaction, so the order does not matter."""
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in DEMO["tables"]:
+            cursor.execute(f"DELETE FROM {quote(table)}")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database (migrated), then the demo program, once."""
+    with django_db_blocker.unblock():
+        _load_demo_once()
+
+
+@pytest.fixture(autouse=True)
+def _demo_only_when_asked(request):
+    uses_db = request.node.get_closest_marker("django_db") or DB_FIXTURES & set(
+        request.fixturenames
+    )
+    if uses_db and "demo_program" not in request.fixturenames:
+        request.getfixturevalue("db")
+        _hide_demo()
+
+
+@pytest.fixture
+def demo_program(db) -> Program:
+    """The fictional demo program (what `make run` loads): its pages, team, lines with their
+    hours, coordinators, routing rules, families' content and notice."""
+    program = Program.objects.filter(slug=DEMO["slug"]).first()
+    if program is None:  # a transactional test before this one emptied the tables
+        call_command("load_demo", verbosity=0)
+        program = Program.objects.get(slug=DEMO["slug"])
+    return program
+
+
+@pytest.fixture
+def staff_groups(db):
+    """The staff groups and their permissions, as `manage.py setup_roles` makes them."""
+    call_command("setup_roles", stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,6 @@ import re
 import secrets
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -52,11 +51,6 @@ def production(settings):
     settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
     settings.ALLOWED_HOSTS = ["cart.example.org"]
     return settings
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def get(client, path, **headers):
@@ -128,7 +122,9 @@ def report(name: str, score: int, preloaded: int, modifiers) -> str:
     return f"{score:>4} {preloaded:>4}  {name:<37} {parts}"
 
 
-def test_every_first_page_scores_125_and_130_once_the_host_is_preloaded(client, production, demo):
+def test_every_first_page_scores_125_and_130_once_the_host_is_preloaded(
+    client, production, demo_program
+):
     """The Observatory's table gives +5 for HSTS only to hosts on Chromium's preload list, which
     the deployed host joins by submission at hstspreload.org (our header qualifies). So each page
     is scored both ways: as it is, and as it will be once listed."""
@@ -154,7 +150,9 @@ def test_every_first_page_scores_125_and_130_once_the_host_is_preloaded(client, 
     assert not failures, "\n".join(failures)
 
 
-def test_our_scripts_carry_subresource_integrity_that_matches_the_file(client, production, demo):
+def test_our_scripts_carry_subresource_integrity_that_matches_the_file(
+    client, production, demo_program
+):
     from django.contrib.staticfiles import finders
 
     html = get(client, reverse("programs:home")).content.decode()
@@ -200,7 +198,7 @@ def assert_security_headers(name: str, response) -> None:
     assert "Access-Control-Allow-Origin" not in response
 
 
-def test_every_first_page_sends_the_security_headers(client, production, demo):
+def test_every_first_page_sends_the_security_headers(client, production, demo_program):
     for name, path in all_paths(client).items():
         assert_security_headers(name, get(client, path))
 
@@ -256,7 +254,7 @@ def cookie_flags(morsel) -> dict:
 HOST_COOKIE = {"secure": True, "httponly": True, "samesite": "Lax", "path": "/", "domain": ""}
 
 
-def test_csrf_cookie_is_secure_httponly_and_host_bound(client, production, demo):
+def test_csrf_cookie_is_secure_httponly_and_host_bound(client, production, demo_program):
     response = get(client, reverse("inquiries:callback_create"))
     assert set(response.cookies) == {"__Host-csrftoken"}
     assert cookie_flags(response.cookies["__Host-csrftoken"]) == HOST_COOKIE
@@ -264,7 +262,9 @@ def test_csrf_cookie_is_secure_httponly_and_host_bound(client, production, demo)
     assert (5, "cookies-secure-with-httponly-sessions-and-samesite") in modifiers
 
 
-def test_session_cookie_is_secure_httponly_and_host_bound(client, production, demo, admin_user):
+def test_session_cookie_is_secure_httponly_and_host_bound(
+    client, production, demo_program, admin_user
+):
     response = client.post(
         reverse("admin:login"),
         {"username": admin_user.username, "password": "password"},
@@ -282,7 +282,7 @@ def test_session_cookie_is_secure_httponly_and_host_bound(client, production, de
     assert_security_headers("second step", step_two)
 
 
-def test_plain_http_is_redirected_to_https(client, production, demo):
+def test_plain_http_is_redirected_to_https(client, production, demo_program):
     response = client.get("/", HTTP_HOST="cart.example.org")
     assert response.status_code == 301
     assert response["Location"] == "https://cart.example.org/"
