@@ -490,6 +490,7 @@ def manage_check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # manage.py check --deploy in a process of its own
 def test_check_deploy_passes_with_production_environment():
     env = production_env()
     assert len(env["DJANGO_SECRET_KEY"]) == 64
@@ -498,6 +499,7 @@ def test_check_deploy_passes_with_production_environment():
     assert re.search(r"System check identified no issues", result.stdout), result.stdout
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_a_secret_key():
     env = production_env()
     del env["DJANGO_SECRET_KEY"]
@@ -507,6 +509,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert carsite_settings.SECRET_KEY_MISSING in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "key",
     [carsite_settings.INSECURE_DEFAULT_KEY, "django-insecure-" + "k3y" * 20, "too-short", "a" * 64],
@@ -518,6 +521,7 @@ def test_check_deploy_fails_on_a_weak_key(key):
     assert "security.W009" in result.stdout + result.stderr
 
 
+@pytest.mark.slow  # gunicorn in a process of its own
 @pytest.mark.parametrize("https", ["true", "false"])
 def test_gunicorn_refuses_to_serve_without_a_secret_key(https):
     """With DJANGO_HTTPS on, settings refuse (whenever the app is loaded); without it,

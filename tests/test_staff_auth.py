@@ -400,6 +400,7 @@ def test_the_admin_can_live_at_another_address(client, totp):
     assert client.get("/admin/").status_code == 200  # the same session, back at /admin/
 
 
+@pytest.mark.slow  # manage.py in a process of its own
 def test_admin_url_comes_from_the_environment():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env |= {"DJANGO_SECRET_KEY": "t", "ADMIN_URL": "/staff-7f3k"}
