@@ -92,7 +92,7 @@ fmt: install ## ruff fix and format
 PYTEST_WORKERS ?= auto
 PYTEST := $(RUN_ENV) DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
-test: install static migrations-check check-deploy lint chromium ## migrations check, deploy check, ruff, and the whole pytest suite (browser and slow tests included)
+test: install css migrations-check check-deploy lint chromium ## migrations check, deploy check, ruff, and the whole pytest suite (browser and slow tests included)
 	$(PYTEST) $(PYTEST_ARGS)
 
 test-fast: css ## the inner loop: pytest without the browser and slow tests (load, fault, fuzz, subprocesses)

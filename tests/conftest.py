@@ -14,10 +14,14 @@ each; `demo_program` loads the demo again when an earlier one has done so. pytes
 after the others, so the plain tests keep the session's copy.
 """
 
+import fcntl
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -96,6 +100,29 @@ def demo_program(db) -> Program:
         call_command("load_demo", verbosity=0)
         program = Program.objects.get(slug=DEMO["slug"])
     return program
+
+
+@pytest.fixture(scope="session")
+def static_collected(tmp_path_factory, worker_id):
+    """`manage.py collectstatic`, as `make static` and a deploy run it: for the tests that start
+    servers with production's manifest storage, which answers 500 for any page whose static
+    files were never collected. Once per run: xdist workers share it, one at a time."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # this run's directory, above each worker's own
+    with open(shared / "collectstatic.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "collectstatic.done"
+        if not done.exists():
+            result = subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+                cwd=django_settings.BASE_DIR,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert result.returncode == 0, result.stdout + result.stderr
+            done.touch()
 
 
 @pytest.fixture

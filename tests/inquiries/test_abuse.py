@@ -436,7 +436,7 @@ ANSWERS = {
 
 
 @pytest.mark.slow  # two servers in processes of their own
-def test_the_limit_holds_across_two_server_processes(tmp_path):
+def test_the_limit_holds_across_two_server_processes(tmp_path, static_collected):
     db_path = tmp_path / "shared.sqlite3"
     env = server_env(db_path)
     manage("migrate", "--noinput", "-v", "0", env=env)

@@ -148,7 +148,7 @@ def test_the_callback_form_is_never_cached_and_has_its_own_token(client, demo_pr
 
 
 @pytest.mark.slow  # load: gunicorn with 4 workers and 60 concurrent forms
-def test_fifty_families_at_once_lose_nothing():
+def test_fifty_families_at_once_lose_nothing(static_collected):
     """A small `make bench-load`: 50 concurrent submissions and 10 replays against gunicorn
     (4 workers, its own database: SQLite, or PostgreSQL when DATABASE_URL is set)."""
     import os
