@@ -15,9 +15,13 @@ after the others, so the plain tests keep the session's copy.
 """
 
 import fcntl
+import importlib.util
+import os
 import subprocess
 import sys
 from io import StringIO
+from types import ModuleType
+from unittest import mock
 
 import pytest
 from django.apps import apps
@@ -154,6 +158,51 @@ def _test_settings(settings, tmp_path):
 @pytest.fixture
 def program(db):
     return ProgramFactory(is_default=True)
+
+
+# Production's environment, as `make check-deploy` sets it (a throwaway 64-character key).
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "production-like-test-key-" + "x" * 39,
+    "DJANGO_ALLOWED_HOSTS": "cart.example.org",
+    "DJANGO_HTTPS": "true",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://cart.example.org",
+    "DJANGO_DEBUG": "false",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
+
+def settings_module_under(environ: dict[str, str]) -> ModuleType:
+    """carsite/settings.py run afresh with `environ` as the whole environment: a new module
+    object, so the settings this test process runs with stay as they are."""
+    spec = importlib.util.find_spec("carsite.settings")
+    module = importlib.util.module_from_spec(spec)
+    with mock.patch.dict(os.environ, environ, clear=True):
+        spec.loader.exec_module(module)
+    return module
+
+
+def production_environ() -> dict[str, str]:
+    """This process's environment without any DJANGO_ variable, plus production's."""
+    kept = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return kept | PRODUCTION_ENV
+
+
+@pytest.fixture
+def production(settings):
+    """Every setting that carsite/settings.py computes differently under production's
+    environment (the HTTPS block, hosts, key), applied to this test. Email stays in the test
+    outbox: production's MAILERS would connect to smtp.example.org."""
+    module = settings_module_under(production_environ())
+    running = settings_module_under(dict(os.environ))  # a fresh copy: Django's is mutated
+    changed = {
+        name: value
+        for name, value in vars(module).items()
+        if name.isupper() and name != "MAILERS" and value != getattr(running, name, None)
+    }
+    assert changed["SECURE_SSL_REDIRECT"] is True  # the HTTPS block did run
+    for name, value in changed.items():
+        setattr(settings, name, value)
+    return settings
 
 
 def verified_login(client, user):
