@@ -10,12 +10,13 @@ test sees exactly the database it asks for:
   default program and load_demo's own tests start from nothing, as before.
 
 Transactional tests (live_server, `transaction=True`) commit, and Django empties every table after
-each; `demo_program` loads the demo again when an earlier one has done so. pytest-django runs them
-after the others, so the plain tests keep the session's copy.
+each; `demo_program` then puts the session's demo rows back as they were. pytest-django runs them
+after the other database tests (in each xdist worker too), so those keep the session's copy.
 """
 
 import fcntl
 import importlib.util
+import itertools
 import os
 import subprocess
 import sys
@@ -26,8 +27,10 @@ from unittest import mock
 import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
+from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -38,8 +41,9 @@ from programs import caching
 from programs.models import Program
 from tests.factories import ProgramFactory
 
-# Filled once per session by django_db_setup: the demo program's slug and the tables it fills.
-DEMO = {"slug": "", "tables": []}
+# Filled once per session by django_db_setup: the demo program's slug, the models whose tables
+# it fills, and those rows serialized (to put them back after a transactional test's flush).
+DEMO = {"slug": "", "models": [], "rows": []}
 # What makes a test a database test (besides the django_db marker).
 DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
@@ -62,20 +66,33 @@ def _load_demo_once() -> None:
                 f"load_demo changed {model._meta.db_table}, which the migrations fill: the tests "
                 "that expect an empty database could no longer be given one (tests/conftest.py)."
             )
-    DEMO["tables"] = [
-        m._meta.db_table for m in tables if m not in migrated and m._base_manager.exists()
-    ]
+    DEMO["models"] = [m for m in tables if m not in migrated and m._base_manager.exists()]
+    DEMO["rows"] = serializers.serialize(  # "python": exact, to the microsecond
+        "python", itertools.chain(*(m._base_manager.order_by("pk") for m in DEMO["models"]))
+    )
     DEMO["slug"] = Program.objects.get().slug
 
 
 def _hide_demo() -> None:
-    """Delete the demo's rows: inside the test's transaction, so the rollback brings them back.
+    """Delete the demo's rows. In a plain test this runs inside its transaction, and the rollback
+    brings them back; a transactional test commits it (its flush would empty them anyway).
     Plain DELETEs, no signals (no history rows, no content version bump); the foreign keys are
-    deferred to the end of the transaction, so the order does not matter."""
+    checked at the end of the transaction, so the order does not matter."""
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
-        for table in DEMO["tables"]:
-            cursor.execute(f"DELETE FROM {quote(table)}")
+        for model in DEMO["models"]:
+            cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")
+
+
+def _restore_demo() -> None:
+    """The session's demo rows again, as they were (raw saves, as loaddata makes them: no
+    signals, no new history), then the id sequences moved past them: 0.2 s, where load_demo
+    takes 2 s (it sanitizes every text and computes reading levels)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for row in serializers.deserialize("python", DEMO["rows"]):
+            row.save()
+        for sql in connection.ops.sequence_reset_sql(no_style(), DEMO["models"]):
+            cursor.execute(sql)
 
 
 @pytest.fixture(scope="session")
@@ -99,11 +116,9 @@ def _demo_only_when_asked(request):
 def demo_program(db) -> Program:
     """The fictional demo program (what `make run` loads): its pages, team, lines with their
     hours, coordinators, routing rules, families' content and notice."""
-    program = Program.objects.filter(slug=DEMO["slug"]).first()
-    if program is None:  # a transactional test before this one emptied the tables
-        call_command("load_demo", verbosity=0)
-        program = Program.objects.get(slug=DEMO["slug"])
-    return program
+    if not Program.objects.filter(slug=DEMO["slug"]).exists():
+        _restore_demo()  # a transactional test before this one emptied the tables
+    return Program.objects.get(slug=DEMO["slug"])
 
 
 @pytest.fixture(scope="session")
