@@ -158,12 +158,20 @@ def admin_pages() -> list[str]:
     return urls
 
 
+ADMIN_PARTS = 3  # the crawl takes over a minute: in parts, parallel test workers share it
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-def test_the_admin_loads_nothing_from_elsewhere_and_breaks_no_csp(live_server, page, superuser):
+@pytest.mark.parametrize(
+    "part", range(ADMIN_PARTS), ids=lambda n: f"pages {n + 1} of {ADMIN_PARTS}"
+)
+def test_the_admin_loads_nothing_from_elsewhere_and_breaks_no_csp(
+    live_server, page, superuser, part
+):
     recorder = Recorder(page, live_server.url)
     recorder.current = "sign-in"
     staff_sign_in(page, live_server, superuser, PASSWORD)
-    for path in admin_pages():
+    for path in admin_pages()[part::ADMIN_PARTS]:
         response = recorder.visit(page, live_server.url + path)
         assert response.status == 200, (path, response.status)
     recorder.assert_clean()
