@@ -159,6 +159,9 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # WhiteNoise reads STATIC_ROOT when a client starts: not whatever `make static` (or a server
+    # test's collectstatic in another worker, at this very moment) left in the working tree.
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
     settings.CARSITE_PROGRAM = ""
     settings.CALLBACK_MIN_FILL_SECONDS = 0  # test clients post at once; the bot test sets it
     settings.CALLBACK_RATE_LIMITS = [(10_000, 60)]  # the rate-limit tests set their own
