@@ -19,7 +19,7 @@ PYTHON ?= $(shell for p in "$$(pyenv which python 2>/dev/null)" python3.13 pytho
 # Settings for local runs: DEBUG stays off (as in production) but a throwaway key is allowed.
 RUN_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-run-not-secret} DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}
 
-.PHONY: help install run serve test lint fmt migrations-check check-deploy css static messages seed admin lock clean bench bench-load bench-queue lighthouse
+.PHONY: help install run serve test test-fast chromium lint fmt migrations-check check-deploy css static messages seed admin lock clean bench bench-load bench-queue lighthouse
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -86,9 +86,27 @@ fmt: install ## ruff fix and format
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install static migrations-check check-deploy lint ## migrations check, deploy check, ruff, and the whole pytest suite (browser tests included)
-	@test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || { echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
-	$(RUN_ENV) DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
+# pytest-xdist: one worker per core (each with its own test database); PYTEST_WORKERS=0 runs in-process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(RUN_ENV) DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
+
+test: install css migrations-check check-deploy lint chromium ## migrations check, deploy check, ruff, and the whole pytest suite (browser and slow tests included)
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-fast: css ## the inner loop: pytest without the browser and slow tests (load, fault, fuzz, subprocesses)
+	$(PYTEST) -m "not e2e and not slow" $(PYTEST_ARGS)
+
+# Debian's Chromium drives the browser tests (`playwright install` cannot download here). Where it
+# is missing, install it as root or with passwordless sudo; otherwise say the one command to run.
+CHROMIUM_PATH ?= /usr/bin/chromium
+chromium: ## install Debian's chromium for the browser tests, if it is missing
+	@test -x "$(CHROMIUM_PATH)" && exit 0; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; \
+	echo "Installing Debian's chromium for the browser tests"; \
+	$$sudo apt-get update -qq && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	test -x "$(CHROMIUM_PATH)" || { echo "Browser tests need Debian's chromium at $(CHROMIUM_PATH): sudo apt-get install chromium"; exit 1; }
 
 lock: install ## re-resolve pyproject.toml into requirements/*.lock (needs uv)
 	$(PY) -m pip install --quiet uv

@@ -7,7 +7,6 @@ written by hand from the policy in programs/management/commands/setup_roles.py.
 import re
 import uuid
 from collections import defaultdict
-from io import StringIO
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
@@ -15,7 +14,6 @@ from axes.models import AccessLog as AxesAccessLog
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -23,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inquiries.models import AccessLog, CallbackRequest
 from inquiries.services import callback_request_create
-from programs.models import Page, Program
+from programs.models import Page
 from tests.conftest import verified_login
 from tests.inquiries.test_admin import VALID
 
@@ -154,11 +152,8 @@ EXPECTED_ACTIONS = {
 
 
 @pytest.fixture
-def world(db):
-    call_command("load_demo", stdout=StringIO())
-    call_command("setup_roles", stdout=StringIO())
-    program = Program.objects.get()
-    callback_request_create(program=program, submission_token=uuid.uuid4(), data=VALID)
+def world(demo_program, staff_groups):
+    callback_request_create(program=demo_program, submission_token=uuid.uuid4(), data=VALID)
     users = {}
     for role, group in GROUPS.items():
         user = get_user_model().objects.create_user(

@@ -19,7 +19,6 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import clear_url_caches, reverse
 from django.utils import timezone
@@ -31,7 +30,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from carsite import staff_auth
 from carsite.middleware import SessionLifetimeMiddleware
 from inquiries.services import callback_request_create
-from programs.models import Program
 from tests.conftest import verified_login
 from tests.inquiries.test_admin import VALID
 
@@ -100,10 +98,9 @@ def assert_sent_to_sign_in(response):
 
 
 @pytest.fixture
-def callback(db):
-    call_command("load_demo", verbosity=0)
+def callback(demo_program):
     req, _ = callback_request_create(
-        program=Program.objects.get(), submission_token=uuid.uuid4(), data=VALID
+        program=demo_program, submission_token=uuid.uuid4(), data=VALID
     )
     return req
 
@@ -403,6 +400,7 @@ def test_the_admin_can_live_at_another_address(client, totp):
     assert client.get("/admin/").status_code == 200  # the same session, back at /admin/
 
 
+@pytest.mark.slow  # manage.py in a process of its own
 def test_admin_url_comes_from_the_environment():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env |= {"DJANGO_SECRET_KEY": "t", "ADMIN_URL": "/staff-7f3k"}

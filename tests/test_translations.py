@@ -6,97 +6,70 @@ import gettext
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 from django.utils import translation
 
 LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES"
 PO, MO = LC_MESSAGES / "django.po", LC_MESSAGES / "django.mo"
-ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 TAG = re.compile(r"</?([a-z]+)")
 
 
-def _unquote(line: str) -> str:
-    return re.sub(r"\\(.)", lambda m: ESCAPES[m.group(1)], line.strip()[1:-1])
+def catalog() -> polib.POFile:
+    return polib.pofile(str(PO), wrapwidth=0)
 
 
-def po_entries() -> list[dict]:
-    """The .po's entries: context, msgid, msgid_plural, msgstr (a list: one per plural form),
-    flags and whether it is obsolete. The header is the entry whose msgid is ""."""
-    entries = []
-    for block in PO.read_text(encoding="utf-8").strip().split("\n\n"):
-        entry = {"ctx": None, "id": None, "plural": None, "str": [], "flags": [], "obsolete": False}
-        field = None
-        for line in block.splitlines():
-            if line.startswith("#~"):
-                entry["obsolete"] = True
-            elif line.startswith("#,"):
-                entry["flags"] += [flag.strip() for flag in line[2:].split(",")]
-            elif line.startswith("#"):
-                continue
-            elif match := re.match(
-                r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (\".*\")$", line
-            ):
-                keyword, text = match.groups()
-                field = {"msgctxt": "ctx", "msgid": "id", "msgid_plural": "plural"}.get(keyword)
-                if field:
-                    entry[field] = _unquote(text)
-                else:
-                    entry["str"].append(_unquote(text))
-            elif line.startswith('"'):
-                if field:
-                    entry[field] += _unquote(line)
-                else:
-                    entry["str"][-1] += _unquote(line)
-        entries.append(entry)
-    return entries
-
-
-def messages() -> list[dict]:
-    return [entry for entry in po_entries() if entry["id"]]
+def translations(entry: polib.POEntry) -> list[str]:
+    """One text per plural form, or the one text."""
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
 
 
 def test_every_entry_is_translated_and_none_is_fuzzy():
-    entries = messages()
-    assert len(entries) > 250  # the whole interface, not a stub
+    po = catalog()
+    assert len(po) > 250  # the whole interface, not a stub
     problems = [
-        entry["id"]
-        for entry in entries
-        if "fuzzy" in entry["flags"] or entry["obsolete"] or not all(entry["str"])
+        entry.msgid
+        for entry in po
+        if "fuzzy" in entry.flags or entry.obsolete or not all(translations(entry))
     ]
     assert problems == []
+    assert po.percent_translated() == 100
 
 
 def test_plural_entries_have_every_spanish_form():
-    header = next(entry for entry in po_entries() if entry["id"] == "")["str"][0]
-    assert "Plural-Forms: nplurals=2; plural=(n != 1);" in header
-    for entry in messages():
-        assert len(entry["str"]) == (2 if entry["plural"] else 1), entry["id"]
+    po = catalog()
+    assert po.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    for entry in po:
+        assert len(translations(entry)) == (2 if entry.msgid_plural else 1), entry.msgid
 
 
 def test_translations_keep_placeholders_and_markup():
-    for entry in messages():
-        for text in entry["str"]:
-            for source in filter(None, (entry["id"], entry["plural"])):
+    for entry in catalog():
+        for text in translations(entry):
+            for source in filter(None, (entry.msgid, entry.msgid_plural)):
                 # “1 result”: a singular may spell out its number instead of %(counter)s.
                 expected = set(PLACEHOLDER.findall(source))
-                assert set(PLACEHOLDER.findall(text)) <= expected | {"%(counter)s"}, entry["id"]
-            assert sorted(TAG.findall(text)) == sorted(TAG.findall(entry["id"])), entry["id"]
+                assert set(PLACEHOLDER.findall(text)) <= expected | {"%(counter)s"}, entry.msgid
+            assert sorted(TAG.findall(text)) == sorted(TAG.findall(entry.msgid)), entry.msgid
 
 
 def test_the_committed_mo_is_compiled_from_the_committed_po():
     with MO.open("rb") as file:
         compiled = dict(gettext.GNUTranslations(file)._catalog)
-    expected = {}
-    for entry in po_entries():
-        key = f"{entry['ctx']}\x04{entry['id']}" if entry["ctx"] is not None else entry["id"]
-        if entry["plural"]:
-            expected |= {(key, n): text for n, text in enumerate(entry["str"])}
-        else:
-            expected[key] = entry["str"][0]
+    po = catalog()
     # msgfmt leaves the template's creation date out of the compiled header.
-    expected[""] = re.sub(r"POT-Creation-Date: .*\n", "", expected[""])
+    header = {k: v for k, v in po.metadata.items() if k != "POT-Creation-Date"}
+    expected = {"": "".join(f"{key}: {value}\n" for key, value in header.items())}
+    for entry in po:
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt is not None else entry.msgid
+        if entry.msgid_plural:
+            expected |= {(key, n): text for n, text in enumerate(translations(entry))}
+        else:
+            expected[key] = entry.msgstr
     assert compiled == expected, "locale/es/LC_MESSAGES/django.mo is stale: run `make messages`"
 
 

@@ -1,10 +1,8 @@
 """Browser tests: Playwright drives Debian's Chromium (/usr/bin/chromium) against live_server."""
 
 import os
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 # live_server runs Django in a thread while Playwright's sync API runs an event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -51,11 +49,6 @@ def page(browser, viewport):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def axe_violations(page) -> list[str]:

@@ -41,7 +41,7 @@ def choose_radio(page, group_label, option_label):
     expect(radio).to_be_checked()
 
 
-def test_family_requests_a_call_back_with_the_keyboard_only(live_server, page, demo):
+def test_family_requests_a_call_back_with_the_keyboard_only(live_server, page, demo_program):
     page.goto(live_server.url + "/")
     link = page.get_by_role("link", name="Request a call back").first
     tab_to(page, link)
@@ -73,7 +73,7 @@ def test_family_requests_a_call_back_with_the_keyboard_only(live_server, page, d
     assert axe_violations(page) == []
 
 
-def test_form_errors_keep_answers_and_are_accessible(live_server, page, demo):
+def test_form_errors_keep_answers_and_are_accessible(live_server, page, demo_program):
     page.goto(live_server.url + "/request-a-call-back/")
     assert axe_violations(page) == []
     page.get_by_label("Your name").fill("Sam Rivera")
@@ -90,7 +90,7 @@ def test_form_errors_keep_answers_and_are_accessible(live_server, page, demo):
 
 # The coordinator's queue is a desktop task; the family's flow runs on a phone too.
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-def test_coordinator_finds_takes_notes_and_closes_a_request(live_server, page, demo):
+def test_coordinator_finds_takes_notes_and_closes_a_request(live_server, page, demo_program):
     call_command("setup_roles", stdout=StringIO())
     page.goto(live_server.url + "/request-a-call-back/")
     page.get_by_label("A parent or caregiver").check()
@@ -127,7 +127,7 @@ def test_coordinator_finds_takes_notes_and_closes_a_request(live_server, page, d
     assert req.status == Status.CLOSED and req.outcome == "scheduled" and req.assigned_to == user
 
 
-def test_checklist_to_a_prefilled_callback_with_the_keyboard_only(live_server, page, demo):
+def test_checklist_to_a_prefilled_callback_with_the_keyboard_only(live_server, page, demo_program):
     page.goto(live_server.url + "/")
     tab_to(
         page,

@@ -20,7 +20,7 @@ def log_in(page, live_server, username):
 
 
 @pytest.fixture
-def staff_accounts(demo):
+def staff_accounts(demo_program):
     call_command("setup_roles", stdout=StringIO())
     for username, group in (("ed", "Content editors"), ("doc", "Clinical reviewers")):
         user = get_user_model().objects.create_user(
@@ -69,7 +69,7 @@ def test_editor_drafts_previews_and_reviewer_publishes(live_server, page, staff_
     public.close()
 
 
-def test_a_family_can_close_the_notice_and_it_stays_closed(live_server, page, demo):
+def test_a_family_can_close_the_notice_and_it_stays_closed(live_server, page, demo_program):
     page.goto(live_server.url + "/")
     notice = page.get_by_role("region", name="Notice")
     expect(notice).to_be_visible()

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
 def test_print_stylesheet_hides_navigation_and_keeps_warning_signs_together(
-    live_server, page, demo
+    live_server, page, demo_program
 ):
     page.goto(live_server.url + "/how-it-works/")
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
@@ -28,7 +28,7 @@ def test_print_stylesheet_hides_navigation_and_keeps_warning_signs_together(
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-def test_the_faq_prints_every_question_with_its_answer(live_server, page, demo):
+def test_the_faq_prints_every_question_with_its_answer(live_server, page, demo_program):
     faq = FAQ.objects.get(question="Who pays for CAR T?")
     page.goto(live_server.url + "/faq/")
     question = page.locator(f"#faq-{faq.pk} > summary")
@@ -43,7 +43,7 @@ def test_the_faq_prints_every_question_with_its_answer(live_server, page, demo):
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-def test_the_family_guide_prints_on_one_page(live_server, page, demo):
+def test_the_family_guide_prints_on_one_page(live_server, page, demo_program):
     page.goto(live_server.url + "/family-guide/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Your family guide to CAR T-cell therapy"

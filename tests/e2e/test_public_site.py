@@ -33,7 +33,7 @@ ALL_VIEWPORTS = pytest.mark.parametrize(
 )
 
 
-def test_family_reaches_each_page_from_home_through_the_menu(live_server, page, demo):
+def test_family_reaches_each_page_from_home_through_the_menu(live_server, page, demo_program):
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Pediatric CAR T-Cell Therapy Program"
@@ -52,7 +52,7 @@ def test_family_reaches_each_page_from_home_through_the_menu(live_server, page, 
 
 
 @ALL_VIEWPORTS
-def test_nothing_is_wider_than_the_screen(live_server, page, demo):
+def test_nothing_is_wider_than_the_screen(live_server, page, demo_program):
     wider = {}
     for path in [*PUBLIC_PATHS, *SPANISH.values()]:
         assert page.goto(live_server.url + path).status == 200, path
@@ -62,7 +62,7 @@ def test_nothing_is_wider_than_the_screen(live_server, page, demo):
     assert wider == {}
 
 
-def test_phone_numbers_can_be_tapped_to_call(live_server, page, demo):
+def test_phone_numbers_can_be_tapped_to_call(live_server, page, demo_program):
     page.goto(live_server.url + "/contact/")
     line = page.get_by_role("article", name="24/7 line for current patients")
     expect(line.get_by_role("link", name="(215) 555-0150")).to_have_attribute(
@@ -71,7 +71,7 @@ def test_phone_numbers_can_be_tapped_to_call(live_server, page, demo):
     expect(line.get_by_text("Open now")).to_be_visible()
 
 
-def test_skip_link_is_first_and_moves_to_the_content(live_server, page, demo):
+def test_skip_link_is_first_and_moves_to_the_content(live_server, page, demo_program):
     page.goto(live_server.url + "/how-it-works/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
@@ -82,7 +82,7 @@ def test_skip_link_is_first_and_moves_to_the_content(live_server, page, demo):
 
 
 @ALL_VIEWPORTS
-def test_axe_finds_no_wcag_aa_violations(live_server, page, demo):
+def test_axe_finds_no_wcag_aa_violations(live_server, page, demo_program):
     """Every public page in both languages, and the 404 page: one test per screen size, so the
     demo loads once (the failure lists each address with its violations)."""
     found = {}
@@ -95,7 +95,7 @@ def test_axe_finds_no_wcag_aa_violations(live_server, page, demo):
     assert found == {}
 
 
-def test_hours_open_and_close_with_the_keyboard(live_server, page, demo):
+def test_hours_open_and_close_with_the_keyboard(live_server, page, demo_program):
     page.goto(live_server.url + "/contact/")
     summary = page.get_by_role("article", name="New-patient line").locator("summary")
     summary.focus()
@@ -105,7 +105,7 @@ def test_hours_open_and_close_with_the_keyboard(live_server, page, demo):
     ).to_be_visible()
 
 
-def test_a_link_to_a_question_shows_it_and_the_keyboard_opens_it(live_server, page, demo):
+def test_a_link_to_a_question_shows_it_and_the_keyboard_opens_it(live_server, page, demo_program):
     from programs.models import FAQ
 
     faq = FAQ.objects.get(question="Who pays for CAR T?")
@@ -119,14 +119,14 @@ def test_a_link_to_a_question_shows_it_and_the_keyboard_opens_it(live_server, pa
     expect(answer).to_be_visible()
 
 
-def test_a_medical_word_links_to_its_meaning(live_server, page, demo):
+def test_a_medical_word_links_to_its_meaning(live_server, page, demo_program):
     page.goto(live_server.url + "/what-is-car-t/")
     page.locator("main").get_by_role("link", name="leukemia", exact=True).first.click()
     expect(page).to_have_url(re.compile(r"/glossary/#term-leukemia$"))
     expect(page.locator("#term-leukemia")).to_have_text("leukemia")
 
 
-def test_search_from_the_header(live_server, page, demo):
+def test_search_from_the_header(live_server, page, demo_program):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Search", exact=True).click()
     page.get_by_label("Search this site").fill("brothers and sisters")
@@ -136,7 +136,9 @@ def test_search_from_the_header(live_server, page, demo):
     expect(results.locator("mark").first).to_be_visible()
 
 
-def test_the_language_switcher_opens_the_same_page_in_spanish_and_back(live_server, page, demo):
+def test_the_language_switcher_opens_the_same_page_in_spanish_and_back(
+    live_server, page, demo_program
+):
     page.goto(live_server.url + "/how-it-works/")
     page.get_by_role("link", name="Español").click()
     expect(page).to_have_url(live_server.url + "/es/how-it-works/")

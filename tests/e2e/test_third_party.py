@@ -94,7 +94,7 @@ def public_paths() -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-def test_public_pages_load_nothing_from_elsewhere_and_break_no_csp(live_server, page, demo):
+def test_public_pages_load_nothing_from_elsewhere_and_break_no_csp(live_server, page, demo_program):
     from programs.models import Page
 
     origin = live_server.url
@@ -113,7 +113,7 @@ def test_public_pages_load_nothing_from_elsewhere_and_break_no_csp(live_server, 
 
 
 @pytest.fixture
-def superuser(demo):
+def superuser(demo_program):
     from inquiries.services import callback_request_create
     from programs.models import Program
     from tests.inquiries.test_admin import VALID
@@ -158,19 +158,27 @@ def admin_pages() -> list[str]:
     return urls
 
 
+ADMIN_PARTS = 3  # the crawl takes over a minute: in parts, parallel test workers share it
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-def test_the_admin_loads_nothing_from_elsewhere_and_breaks_no_csp(live_server, page, superuser):
+@pytest.mark.parametrize(
+    "part", range(ADMIN_PARTS), ids=lambda n: f"pages {n + 1} of {ADMIN_PARTS}"
+)
+def test_the_admin_loads_nothing_from_elsewhere_and_breaks_no_csp(
+    live_server, page, superuser, part
+):
     recorder = Recorder(page, live_server.url)
     recorder.current = "sign-in"
     staff_sign_in(page, live_server, superuser, PASSWORD)
-    for path in admin_pages():
+    for path in admin_pages()[part::ADMIN_PARTS]:
         response = recorder.visit(page, live_server.url + path)
         assert response.status == 200, (path, response.status)
     recorder.assert_clean()
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-def test_first_sign_in_with_its_qr_code_breaks_no_csp(live_server, page, demo):
+def test_first_sign_in_with_its_qr_code_breaks_no_csp(live_server, page, demo_program):
     """The enrolment page shows the QR code as a data: image; the policy allows exactly that."""
     get_user_model().objects.create_user("new", password=PASSWORD, is_staff=True)
     recorder = Recorder(page, live_server.url)

@@ -1,20 +1,10 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
-
-from programs.models import Program
 
 TOKEN_INPUT = re.compile(r'name="submission_token" value="([0-9a-f-]{36})"')
 SHOWN_AT_INPUT = re.compile(r'name="shown_at" value="([^"]+)"')
-
-
-@pytest.fixture
-def demo_program(db):
-    """The fictional demo program with its lines, coordinators and routing rules."""
-    call_command("load_demo", verbosity=0)
-    return Program.objects.get(slug="pediatric-cart")
 
 
 @pytest.fixture

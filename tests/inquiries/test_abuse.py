@@ -129,24 +129,32 @@ FAMILIES = ["198.51.100.7", "203.0.113.50"]
 
 @pytest.fixture(params=["database", "redis"])
 def backend(request, settings):
-    """Both counter stores: the database (default) and Redis, on a db of its own (/9)."""
+    """Both counter stores: the database (default) and Redis (TEST_REDIS_URL, db 9 unless set).
+    Each test counts under a key prefix of its own and deletes only its own keys afterwards, so
+    parallel runs (xdist workers, another checkout) never share a counter or flush one another."""
     if request.param == "database":
         yield
         return
-    url = "redis://127.0.0.1:6379/9"
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
     redis = pytest.importorskip("redis")
     connection = redis.Redis.from_url(url)
     try:
         connection.ping()
     except redis.ConnectionError:
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    connection.flushdb()
+        pytest.skip(f"no Redis at {url}")
+    prefix = f"carsite-test-{uuid.uuid4().hex}"
     settings.REDIS_URL = url
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
     }
     yield
-    connection.flushdb()
+    keys = connection.keys(f"{prefix}:*")
+    if keys:
+        connection.delete(*keys)
 
 
 def request_from(address: str, forwarded: str | None = None):
@@ -427,7 +435,8 @@ ANSWERS = {
 }
 
 
-def test_the_limit_holds_across_two_server_processes(tmp_path):
+@pytest.mark.slow  # two servers in processes of their own
+def test_the_limit_holds_across_two_server_processes(tmp_path, static_collected):
     db_path = tmp_path / "shared.sqlite3"
     env = server_env(db_path)
     manage("migrate", "--noinput", "-v", "0", env=env)

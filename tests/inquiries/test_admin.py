@@ -17,7 +17,7 @@ from inquiries.models import Activity, ActivityKind, CallbackRequest, Status
 from inquiries.services import callback_request_create
 from tests.conftest import verified_login
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff_groups")]
 
 VALID = {
     "asker": "parent",
@@ -38,15 +38,6 @@ VALID = {
 }
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-    call_command("setup_roles", stdout=StringIO())
-    from programs.models import Program
-
-    return Program.objects.get()
-
-
 def make_request(program, **changes) -> CallbackRequest:
     req, _ = callback_request_create(
         program=program, submission_token=uuid.uuid4(), data={**VALID, **changes}
@@ -64,12 +55,12 @@ def make_user(username, group=None, **extra):
 
 
 @pytest.fixture
-def coordinator(demo):
+def coordinator(demo_program):
     return make_user("coord", "Coordinators")
 
 
 @pytest.fixture
-def editor(demo):
+def editor(demo_program):
     return make_user("editor", "Content editors")
 
 
@@ -104,9 +95,9 @@ ROLE_MATRIX = {
 
 
 @pytest.mark.parametrize("name", ROLE_MATRIX)
-def test_role_matrix_over_the_inquiries_admin(client, demo, editor, coordinator, name):
-    req = make_request(demo)
-    url = urls_for(req, demo.routing_rules.first())[name]
+def test_role_matrix_over_the_inquiries_admin(client, demo_program, editor, coordinator, name):
+    req = make_request(demo_program)
+    url = urls_for(req, demo_program.routing_rules.first())[name]
     anonymous = client.get(url)
     assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
     for user, expected in zip((editor, coordinator), ROLE_MATRIX[name], strict=True):
@@ -122,10 +113,12 @@ def test_content_editors_do_not_see_callback_requests_in_the_menu(client, editor
     assert "Callback requests" in client.get(reverse("admin:index")).content.decode()
 
 
-def test_queue_lists_open_requests_most_urgent_first_and_closed_last(client, demo, coordinator):
-    later = make_request(demo, name="Later Family")
-    sooner = make_request(demo, name="Sooner Family")
-    closed = make_request(demo, name="Closed Family")
+def test_queue_lists_open_requests_most_urgent_first_and_closed_last(
+    client, demo_program, coordinator
+):
+    later = make_request(demo_program, name="Later Family")
+    sooner = make_request(demo_program, name="Sooner Family")
+    closed = make_request(demo_program, name="Closed Family")
     now = timezone.now()
     CallbackRequest.objects.filter(pk=later.pk).update(due_by=now + datetime.timedelta(hours=5))
     CallbackRequest.objects.filter(pk=sooner.pk).update(due_by=now - datetime.timedelta(hours=2))
@@ -139,10 +132,12 @@ def test_queue_lists_open_requests_most_urgent_first_and_closed_last(client, dem
     assert "OVERDUE by 2 h" in html  # in words, not only in colour
 
 
-def test_a_request_whose_email_keeps_failing_is_marked_and_filtered(client, demo, coordinator):
-    failing = make_request(demo, name="Failing Family")
-    sent = make_request(demo, name="Sent Family")
-    queued = make_request(demo, name="Queued Family")
+def test_a_request_whose_email_keeps_failing_is_marked_and_filtered(
+    client, demo_program, coordinator
+):
+    failing = make_request(demo_program, name="Failing Family")
+    sent = make_request(demo_program, name="Sent Family")
+    queued = make_request(demo_program, name="Queued Family")
     CallbackRequest.objects.filter(pk=failing.pk).update(
         notify_attempts=3, notify_error="SMTPServerDisconnected"
     )
@@ -157,9 +152,9 @@ def test_a_request_whose_email_keeps_failing_is_marked_and_filtered(client, demo
     assert sent.reference not in html and queued.reference not in html
 
 
-def test_overdue_and_assigned_to_me_filters(client, demo, coordinator):
-    mine = make_request(demo)
-    overdue = make_request(demo)
+def test_overdue_and_assigned_to_me_filters(client, demo_program, coordinator):
+    mine = make_request(demo_program)
+    overdue = make_request(demo_program)
     CallbackRequest.objects.filter(pk=overdue.pk).update(
         due_by=timezone.now() - datetime.timedelta(minutes=5)
     )
@@ -176,9 +171,9 @@ def test_overdue_and_assigned_to_me_filters(client, demo, coordinator):
     "term",
     ["{reference}", "{compact}", "{lower}", "Rivera", "(215) 555-0111", "215.555.0111"],
 )
-def test_search_finds_a_request_by_reference_name_or_phone(client, demo, coordinator, term):
-    req = make_request(demo)
-    other = make_request(demo, name="Alex Kim", phone="+12155550122")
+def test_search_finds_a_request_by_reference_name_or_phone(client, demo_program, coordinator, term):
+    req = make_request(demo_program)
+    other = make_request(demo_program, name="Alex Kim", phone="+12155550122")
     q = term.format(
         reference=req.reference, compact=req.reference.replace("-", ""), lower=req.reference.lower()
     )
@@ -189,8 +184,8 @@ def test_search_finds_a_request_by_reference_name_or_phone(client, demo, coordin
     assert req.reference in html and other.reference not in html
 
 
-def test_coordinator_takes_notes_and_closes_a_request(client, demo, coordinator):
-    req = make_request(demo)
+def test_coordinator_takes_notes_and_closes_a_request(client, demo_program, coordinator):
+    req = make_request(demo_program)
     verified_login(client, coordinator)
     url = reverse("admin:inquiries_callbackrequest_change", args=[req.pk])
     form = {"status": "new", "outcome": "", "assigned_to": "", "new_note": ""}
@@ -255,9 +250,9 @@ def test_coordinator_takes_notes_and_closes_a_request(client, demo, coordinator)
 
 
 def test_the_activity_log_cannot_be_edited_or_deleted_from_the_request_page(
-    client, demo, coordinator
+    client, demo_program, coordinator
 ):
-    req = make_request(demo)
+    req = make_request(demo_program)
     verified_login(client, coordinator)
     html = client.get(
         reverse("admin:inquiries_callbackrequest_change", args=[req.pk])
@@ -267,8 +262,10 @@ def test_the_activity_log_cannot_be_edited_or_deleted_from_the_request_page(
     assert Activity.objects.filter(callback_request=req).count() == 1
 
 
-def test_assignment_choices_are_only_people_who_work_the_queue(client, demo, coordinator, editor):
-    req = make_request(demo)
+def test_assignment_choices_are_only_people_who_work_the_queue(
+    client, demo_program, coordinator, editor
+):
+    req = make_request(demo_program)
     verified_login(client, coordinator)
     html = client.get(
         reverse("admin:inquiries_callbackrequest_change", args=[req.pk])
@@ -277,8 +274,8 @@ def test_assignment_choices_are_only_people_who_work_the_queue(client, demo, coo
     assert ">coord<" in select and ">editor<" not in select
 
 
-def test_csv_export_needs_the_export_permission(client, demo, coordinator):
-    req = make_request(demo)
+def test_csv_export_needs_the_export_permission(client, demo_program, coordinator):
+    req = make_request(demo_program)
     verified_login(client, coordinator)
     url = reverse("admin:inquiries_callbackrequest_changelist")
     assert "export_csv" not in client.get(url).content.decode()
@@ -286,12 +283,12 @@ def test_csv_export_needs_the_export_permission(client, demo, coordinator):
     assert response.get("Content-Type", "").startswith("text/html")
 
 
-def test_csv_export_neutralizes_spreadsheet_formulas(client, demo):
+def test_csv_export_neutralizes_spreadsheet_formulas(client, demo_program):
     exporter = make_user("exporter", "Coordinators")
     from django.contrib.auth.models import Permission
 
     exporter.user_permissions.add(Permission.objects.get(codename="export_callbackrequest"))
-    req = make_request(demo, name="=cmd|' /C calc'!A0", note="+SUM(1,2)\n@risky")
+    req = make_request(demo_program, name="=cmd|' /C calc'!A0", note="+SUM(1,2)\n@risky")
     verified_login(client, exporter)
     response = client.post(
         reverse("admin:inquiries_callbackrequest_changelist"),
@@ -305,8 +302,10 @@ def test_csv_export_neutralizes_spreadsheet_formulas(client, demo):
     assert rows[0]["phone"] == "'+12155550111"
 
 
-def test_report_shows_open_and_overdue_per_line_and_median_first_contact(client, demo, coordinator):
-    a, b = make_request(demo), make_request(demo, topic="trials")
+def test_report_shows_open_and_overdue_per_line_and_median_first_contact(
+    client, demo_program, coordinator
+):
+    a, b = make_request(demo_program), make_request(demo_program, topic="trials")
     CallbackRequest.objects.filter(pk=a.pk).update(
         due_by=timezone.now() - datetime.timedelta(hours=1)
     )
@@ -320,18 +319,18 @@ def test_report_shows_open_and_overdue_per_line_and_median_first_contact(client,
     assert "Median: <strong>3.0 hours</strong>" in html
 
 
-def test_try_routing_shows_the_destination_and_the_rule(client, demo, coordinator):
+def test_try_routing_shows_the_destination_and_the_rule(client, demo_program, coordinator):
     verified_login(client, coordinator)
     response = client.get(
         reverse("admin:inquiries_routingrule_try"),
-        {"program": demo.pk, "asker": "clinician", "topic": "trials", "age": 30, "diagnosis": "lymphoma",
+        {"program": demo_program.pk, "asker": "clinician", "topic": "trials", "age": 30, "diagnosis": "lymphoma",
          "relapsed": "yes", "language": "en"},
     )  # fmt: skip
     html = response.content.decode()
     assert "Referral line for doctors and nurses" in html and "10: Referring clinicians" in html
 
 
-def test_setup_roles_is_idempotent(demo):
+def test_setup_roles_is_idempotent(demo_program):
     before = {
         g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
     }
@@ -346,7 +345,7 @@ def test_setup_roles_is_idempotent(demo):
     assert "export_callbackrequest" not in after["Coordinators"]
 
 
-def test_demo_coordinator_account_is_linked_and_works_the_queue(client, demo):
+def test_demo_coordinator_account_is_linked_and_works_the_queue(client, demo_program):
     out = StringIO()
     call_command("create_admin", "--demo-coordinator", stdout=out)
     user = get_user_model().objects.get(username="coordinator")
@@ -394,7 +393,9 @@ def bulk_requests(program, count: int) -> None:
 @pytest.mark.parametrize(
     "query", ["", "?due=overdue", "?assigned=me", "?status__exact=new", "?q=Family"]
 )
-def test_queue_query_count_is_the_same_for_3_and_300_requests(client, demo, coordinator, query):
+def test_queue_query_count_is_the_same_for_3_and_300_requests(
+    client, demo_program, coordinator, query
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -403,7 +404,7 @@ def test_queue_query_count_is_the_same_for_3_and_300_requests(client, demo, coor
     counts = {}
     for total in (3, 300):
         CallbackRequest.objects.all().delete()
-        bulk_requests(demo, total)
+        bulk_requests(demo_program, total)
         client.get(url)  # warm per-process caches (content types, permissions)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
@@ -413,14 +414,16 @@ def test_queue_query_count_is_the_same_for_3_and_300_requests(client, demo, coor
     assert counts[300] <= 15, counts
 
 
-def test_queue_never_counts_past_its_cap_and_says_so(client, demo, coordinator, monkeypatch):
+def test_queue_never_counts_past_its_cap_and_says_so(
+    client, demo_program, coordinator, monkeypatch
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from inquiries.admin import CappedCountPaginator
 
     monkeypatch.setattr(CappedCountPaginator, "CAP", 100)
-    bulk_requests(demo, 300)
+    bulk_requests(demo_program, 300)
     verified_login(client, coordinator)
     url = reverse("admin:inquiries_callbackrequest_changelist")
     with CaptureQueriesContext(connection) as queries:
@@ -436,8 +439,8 @@ def test_queue_never_counts_past_its_cap_and_says_so(client, demo, coordinator, 
     assert new < 100 and f"{new} callback requests" in html
 
 
-def test_closed_requests_leave_the_open_queue_however_they_are_closed(demo):
-    req = make_request(demo)
+def test_closed_requests_leave_the_open_queue_however_they_are_closed(demo_program):
+    req = make_request(demo_program)
     assert CallbackRequest.objects.open().filter(pk=req.pk).exists()
     CallbackRequest.objects.filter(pk=req.pk).update(status=Status.CLOSED, outcome="duplicate")
     assert not CallbackRequest.objects.open().filter(pk=req.pk).exists()

@@ -5,22 +5,19 @@ import csv
 import datetime
 import io
 import uuid
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from inquiries.models import AccessAction, AccessLog, CallbackRequest
 from inquiries.services import callback_request_create
-from programs.models import Program
 from tests.conftest import verified_login
 from tests.inquiries.test_admin import VALID
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff_groups")]
 
 # Canaries: values that must never reach the log. (Age 13: the reference alphabet has no "1".)
 CANARIES = {
@@ -46,13 +43,6 @@ CANARY_TEXTS = [
 ]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-    call_command("setup_roles", stdout=StringIO())
-    return Program.objects.get()
-
-
 def make_user(username, group=None, **extra):
     user = get_user_model().objects.create_user(
         username=username, password="pw", is_staff=True, **extra
@@ -63,20 +53,20 @@ def make_user(username, group=None, **extra):
 
 
 @pytest.fixture
-def request_(demo) -> CallbackRequest:
+def request_(demo_program) -> CallbackRequest:
     req, _ = callback_request_create(
-        program=demo, submission_token=uuid.uuid4(), data={**VALID, **CANARIES}
+        program=demo_program, submission_token=uuid.uuid4(), data={**VALID, **CANARIES}
     )
     return req
 
 
 @pytest.fixture
-def coordinator(demo):
+def coordinator(demo_program):
     return make_user("coord", "Coordinators")
 
 
 @pytest.fixture
-def privacy_officer(demo):
+def privacy_officer(demo_program):
     return make_user("privacy", "Privacy officers")
 
 
@@ -154,8 +144,10 @@ def test_changing_a_request_is_logged_with_field_names_only(client, request_, co
     assert set(row.detail.split(", ")) == {"assigned_to", "call_attempt", "new_note", "status"}
 
 
-def test_exporting_is_logged_per_request(client, request_, demo, privacy_officer):
-    other, _ = callback_request_create(program=demo, submission_token=uuid.uuid4(), data=VALID)
+def test_exporting_is_logged_per_request(client, request_, demo_program, privacy_officer):
+    other, _ = callback_request_create(
+        program=demo_program, submission_token=uuid.uuid4(), data=VALID
+    )
     verified_login(client, privacy_officer)
     response = client.post(
         reverse("admin:inquiries_callbackrequest_changelist"),
@@ -191,8 +183,10 @@ def test_deleting_a_request_is_logged_and_outlives_it(client, request_, privacy_
     assert_no_canaries(row)
 
 
-def test_bulk_delete_is_logged_per_request(client, request_, demo, privacy_officer):
-    other, _ = callback_request_create(program=demo, submission_token=uuid.uuid4(), data=VALID)
+def test_bulk_delete_is_logged_per_request(client, request_, demo_program, privacy_officer):
+    other, _ = callback_request_create(
+        program=demo_program, submission_token=uuid.uuid4(), data=VALID
+    )
     verified_login(client, privacy_officer)
     response = client.post(
         reverse("admin:inquiries_callbackrequest_changelist"),
@@ -209,7 +203,7 @@ def test_bulk_delete_is_logged_per_request(client, request_, demo, privacy_offic
         assert_no_canaries(row)
 
 
-def test_a_refused_look_is_not_logged_as_a_view(client, request_, demo):
+def test_a_refused_look_is_not_logged_as_a_view(client, request_, demo_program):
     editor = make_user("editor", "Content editors")
     verified_login(client, editor)
     for url in (

@@ -3,26 +3,17 @@ they answer is kept."""
 
 import re
 import uuid
-from io import StringIO
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.urls import reverse
 
 from inquiries import checklist
 from inquiries.services import callback_request_create
-from programs.models import Program
 
 pytestmark = pytest.mark.django_db
 URL = "/could-car-t-be-an-option/"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-    return Program.objects.get()
 
 
 @pytest.mark.parametrize(
@@ -67,7 +58,9 @@ def demo(db):
         ),
     ],
 )
-def test_answers_get_plain_words_and_the_right_next_step(client, demo, answers, says, calls):
+def test_answers_get_plain_words_and_the_right_next_step(
+    client, demo_program, answers, says, calls
+):
     html = client.get(URL, answers).content.decode()
     text = html.replace("&#x27;", "'")
     assert str(says) in text and str(checklist.ONLY_A_TEAM_DECIDES) in text
@@ -76,7 +69,7 @@ def test_answers_get_plain_words_and_the_right_next_step(client, demo, answers, 
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])
-def test_it_never_says_eligible(client, demo, prefix):
+def test_it_never_says_eligible(client, demo_program, prefix):
     for answers in (
         {"age": 9, "diagnosis": "b_all", "relapse": "more"},
         {"age": 9, "diagnosis": "b_all", "relapse": "no"},
@@ -102,7 +95,7 @@ def _row_counts() -> dict[str, int]:
     }
 
 
-def test_treatments_add_what_they_mean(client, demo):
+def test_treatments_add_what_they_mean(client, demo_program):
     html = client.get(
         URL,
         {"age": 9, "diagnosis": "b_all", "relapse": "more", "treatments": ["transplant", "cart"]},
@@ -112,7 +105,7 @@ def test_treatments_add_what_they_mean(client, demo):
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])
-def test_it_stores_nothing(client, demo, prefix):
+def test_it_stores_nothing(client, demo_program, prefix):
     before = _row_counts()
     assert len(before) > 20  # every table, not just the callback queue's
     response = client.get(
@@ -124,7 +117,7 @@ def test_it_stores_nothing(client, demo, prefix):
     assert not response.cookies  # no session, no answers kept in a cookie
 
 
-def test_bad_answers_re_render_kindly(client, demo):
+def test_bad_answers_re_render_kindly(client, demo_program):
     html = client.get(
         URL, {"age": "200", "diagnosis": "b_all", "relapse": "maybe"}
     ).content.decode()
@@ -148,7 +141,7 @@ def _prefill(html: str) -> dict:
         {"age": 4, "diagnosis": "other", "relapse": "not_sure"},
     ],
 )
-def test_the_prefilled_callback_is_routed_like_a_typed_one(client, demo, answers):
+def test_the_prefilled_callback_is_routed_like_a_typed_one(client, demo_program, answers):
     html = client.get(URL, answers).content.decode()
     prefill = _prefill(html)
     form_html = client.get(reverse("inquiries:callback_create"), prefill).content.decode()
@@ -172,7 +165,9 @@ def test_the_prefilled_callback_is_routed_like_a_typed_one(client, demo, answers
         "consent_call": True,
         "consent_voicemail": False,
     }
-    request, _ = callback_request_create(program=demo, submission_token=uuid.uuid4(), data=typed)
+    request, _ = callback_request_create(
+        program=demo_program, submission_token=uuid.uuid4(), data=typed
+    )
     next_step = html.split("Your next step", 1)[1].split("</section>", 1)[0]
     assert request.line.name in next_step
     if request.coordinator:

@@ -291,6 +291,7 @@ def test_the_worker_sends_the_queued_email(client, payload, mailoutbox):
     assert len(mailoutbox) == 1
 
 
+@pytest.mark.slow  # fault: the mail server refuses
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_records_a_failure_and_the_sweep_recovers(client, payload, mailoutbox, settings):
     settings.MAILERS = FAILING
@@ -318,6 +319,7 @@ def test_the_worker_records_a_failure_and_the_sweep_recovers(client, payload, ma
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 1
 
 
+@pytest.mark.slow  # fault: a mail server outage
 @pytest.mark.django_db(transaction=True)
 def test_an_smtp_outage_loses_no_request_and_all_are_emailed_after_it(
     client, payload, fresh_token, mailoutbox, settings

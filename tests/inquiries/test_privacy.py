@@ -91,6 +91,7 @@ mutations = st.dictionaries(
 )
 
 
+@pytest.mark.slow  # fuzz: a thousand generated forms
 @hypothesis_settings(
     max_examples=1000,
     deadline=None,
@@ -132,6 +133,7 @@ def test_fuzzed_forms_never_fail_and_save_exactly_when_thanked(client, payload, 
             assert {"website", "shown_at"} & set(changes)
 
 
+@pytest.mark.slow  # fuzz: 150 generated bodies
 @hypothesis_settings(
     max_examples=150,
     deadline=None,

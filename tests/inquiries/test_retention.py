@@ -40,14 +40,6 @@ FAMILY = {
 }
 
 
-@pytest.fixture
-def program(db):
-    from programs.models import Program
-
-    call_command("load_demo", stdout=StringIO())
-    return Program.objects.get()
-
-
 def make(program, *, closed_days_ago: int | None, **changes) -> CallbackRequest:
     req, _ = callback_request_create(
         program=program, submission_token=uuid.uuid4(), data={**VALID, **FAMILY, **changes}
@@ -65,12 +57,12 @@ def make(program, *, closed_days_ago: int | None, **changes) -> CallbackRequest:
 
 
 @pytest.fixture
-def requests_(program):
+def requests_(demo_program):
     return {
-        "old closed": make(program, closed_days_ago=DAYS + 10),
-        "older closed": make(program, closed_days_ago=DAYS * 3),
-        "recent closed": make(program, closed_days_ago=DAYS - 10),
-        "old open": make(program, closed_days_ago=None),
+        "old closed": make(demo_program, closed_days_ago=DAYS + 10),
+        "older closed": make(demo_program, closed_days_ago=DAYS * 3),
+        "recent closed": make(demo_program, closed_days_ago=DAYS - 10),
+        "old open": make(demo_program, closed_days_ago=None),
     }
 
 

@@ -29,8 +29,7 @@ def _counts():
     ]
 
 
-def test_load_demo_is_idempotent():
-    call_command("load_demo", stdout=StringIO())
+def test_load_demo_is_idempotent(demo_program):
     first = _counts()
     hours = sorted(OpeningHours.objects.values_list("line__name", "weekday", "opens", "closes"))
     call_command("load_demo", stdout=StringIO())
@@ -41,8 +40,7 @@ def test_load_demo_is_idempotent():
     )
 
 
-def test_demo_program_has_what_the_site_needs():
-    call_command("load_demo", stdout=StringIO())
+def test_demo_program_has_what_the_site_needs(demo_program):
     program = Program.objects.get()
     assert program.is_default
     assert set(program.pages.published().values_list("slug", flat=True)) >= CORE_SLUGS
@@ -60,8 +58,7 @@ def test_demo_program_has_what_the_site_needs():
     assert program.conditions.count() >= 3
 
 
-def test_demo_uses_only_fictional_numbers_and_emails():
-    call_command("load_demo", stdout=StringIO())
+def test_demo_uses_only_fictional_numbers_and_emails(demo_program):
     numbers = [p.main_phone for p in Program.objects.all()]
     numbers += list(ContactLine.objects.values_list("phone", flat=True))
     numbers += list(Coordinator.objects.values_list("phone", flat=True))
@@ -71,8 +68,7 @@ def test_demo_uses_only_fictional_numbers_and_emails():
     assert emails and all(e.endswith("@example.org") for e in emails)
 
 
-def test_demo_keeps_an_editors_unrelated_changes():
-    call_command("load_demo", stdout=StringIO())
+def test_demo_keeps_an_editors_unrelated_changes(demo_program):
     Page.objects.create(
         program=Program.objects.get(), title="Our news", slug="news", summary="News"
     )

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-from io import StringIO
 
 import pytest
 import time_machine
@@ -10,7 +9,6 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -34,11 +32,6 @@ HARD_TEXT = (
 )
 
 
-@pytest.fixture
-def roles(db):
-    call_command("setup_roles", stdout=StringIO())
-
-
 def staff(username, group):
     user = get_user_model().objects.create_user(username, password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
@@ -46,12 +39,12 @@ def staff(username, group):
 
 
 @pytest.fixture
-def editor(roles):
+def editor(staff_groups):
     return staff("drafter", "Content editors")
 
 
 @pytest.fixture
-def reviewer(roles):
+def reviewer(staff_groups):
     return staff("doctor", "Clinical reviewers")
 
 
@@ -333,8 +326,7 @@ def test_a_hard_text_gets_the_reading_level_warning(client, reviewer, live_page)
     assert f"<strong>⚠ {live_page.reading_grade}</strong>" in listing
 
 
-def test_the_demo_pages_get_no_reading_level_warning(client, reviewer):
-    call_command("load_demo", stdout=StringIO())
+def test_the_demo_pages_get_no_reading_level_warning(client, reviewer, demo_program):
     verified_login(client, reviewer)
     for page in Page.objects.all():
         assert page.reading_grade is not None and page.reading_grade <= 6, page.slug
@@ -399,7 +391,7 @@ def test_site_notice_text_is_sanitized(program):
     assert notice.text == "<b>Hi</b>Big"
 
 
-def test_groups_separate_drafting_from_publishing(roles):
+def test_groups_separate_drafting_from_publishing(staff_groups):
     editors = set(
         Group.objects.get(name="Content editors").permissions.values_list("codename", flat=True)
     )

@@ -433,9 +433,8 @@ def test_a_page_of_every_kind_renders(client, program, kind):
     assert html.count("<h1") == 1
 
 
-def test_load_demo_stays_idempotent_with_the_families_content():
+def test_load_demo_stays_idempotent_with_the_families_content(demo_program):
     models = [Page, FAQ, GlossaryTerm, PatientStory, ClinicalTrial, Resource, LanguageTagline]
-    call_command("load_demo", stdout=StringIO())
     first = [model.objects.count() for model in models]
     call_command("load_demo", stdout=StringIO())
     assert [model.objects.count() for model in models] == first
@@ -449,8 +448,7 @@ def test_load_demo_stays_idempotent_with_the_families_content():
     ]
 
 
-def test_demo_has_a_page_of_each_families_kind_and_keeps_the_menu_short():
-    call_command("load_demo", stdout=StringIO())
+def test_demo_has_a_page_of_each_families_kind_and_keeps_the_menu_short(demo_program):
     program = Program.objects.get()
     kinds = set(program.pages.published().values_list("kind", flat=True))
     assert kinds >= {
@@ -473,8 +471,7 @@ def test_demo_has_a_page_of_each_families_kind_and_keeps_the_menu_short():
     assert all("(fictional)" in t["short_name"] and not t.get("registry_id") for t in demo.trials)
 
 
-def test_content_editors_can_edit_the_families_content():
-    call_command("setup_roles", stdout=StringIO())
+def test_content_editors_can_edit_the_families_content(staff_groups):
     editors = Group.objects.get(name="Content editors")
     codenames = set(editors.permissions.values_list("codename", flat=True))
     for model in FAMILIES_MODELS:

