@@ -98,7 +98,7 @@ BROKEN = {
     "a field set by load_demo": (
         "faqs.yaml",
         lambda faqs: faqs[1].update(program="pediatric-cart"),
-        "programs/demo/faqs.yaml, item 2 (“How long is it from the first call to the infusion?”): "
+        "programs/demo/faqs.yaml, item 2 (“Could CAR T be right for my child?”): "
         "“program” is not set in a data file (load_demo fills it in)",
     ),
     "natural key missing": (
