@@ -182,14 +182,14 @@ def test_the_checklist_says_the_approved_use_the_same_way_and_came_back_once_con
 @pytest.mark.parametrize(
     ("lang", "signs"),
     [
-        ("en", ["[[fact:fever]]", "Chills", "breathing", "dizzy", "heartbeat", "clammy",
-                "headache", "vomiting", "diarrhea", "Muscle", "extremely tired", "Confusion",
-                "speaking", "seizure", "sleepy", "balance", "handwriting", "toddlers", "8 weeks",
-                "infection", "cough", "central line", "Bruising"]),
-        ("es", ["[[fact:fever]]", "Escalofríos", "respirar", "Mareo", "Latidos", "sudorosa",
+        ("en", ["[[fact:fever]]", "chills", "breathing", "Dizzy", "heartbeat", "clammy",
+                "Headache", "vomiting", "diarrhea", "muscle", "extremely tired", "Confusion",
+                "speaking", "writing", "seizure", "sleepy", "balance", "Toddlers", "8 weeks",
+                "months after CAR T", "cough", "central line", "Bruising"]),
+        ("es", ["[[fact:fever]]", "escalofríos", "respirar", "Mareo", "latidos", "sudorosa",
                 "cabeza", "vómitos", "diarrea", "músculos", "Cansancio extremo", "Confusión",
-                "hablar", "convulsión", "sueño", "equilibrio", "letra", "niños pequeños",
-                "8 semanas", "infección", "Tos", "vía central", "Moretones"]),
+                "hablar", "escribir", "convulsiones", "sueño", "equilibrio", "Niños pequeños",
+                "8 semanas", "meses después del CAR T", "tos", "vía central", "Moretones"]),
     ],
 )  # fmt: skip
 def test_the_warning_signs_are_complete(demo, lang, signs):
