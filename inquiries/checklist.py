@@ -14,25 +14,27 @@ APPROVED_AGE_MAX = 25  # Kymriah's pediatric and young-adult label: B-cell ALL, 
 
 FITS_LABEL = _(
     "The CAR T-cell therapy approved for children is for young people up to age 25 whose B-cell "
-    "ALL did not go away with treatment, or came back a second time or more. Your answers are "
-    "like those of many children we see for CAR T."
+    "ALL did not respond to treatment, or came back two or more times. Young adults 18 to 25 "
+    "may have more than one approved option."
 )
 CAME_BACK_ONCE = _(
-    "If the leukemia came back only once, the approved CAR T may not be the next step yet. A "
-    "clinical trial may be an option. We can talk it through with you."
+    "If the leukemia came back once and got better with new chemo, the approved CAR T is usually "
+    "not the next step yet, but a clinical trial may be. If it came back once and did not respond "
+    "to new chemo, that counts as not responding, so the approved CAR T may be an option. We can "
+    "talk it through with you."
 )
 TRANSPLANT_BEFORE = _("Having had a stem cell transplant does not rule CAR T out.")
 CART_BEFORE = _(
     "Some children get CAR T more than once, often in a clinical trial. Ask us about it."
 )
 NOT_SURE_RELAPSE = _(
-    "It is fine not to be sure if the leukemia came back or did not respond. Our nurses can look "
-    "at the records with you."
+    "It is fine not to be sure if the leukemia came back or did not respond to treatment. Our "
+    "nurses can look at the records with you."
 )
 NOT_RELAPSED = _(
-    "CAR T is mostly used when leukemia came back or did not go away with other treatment. If "
-    "your child is doing well on their first treatment, it is usually not the next step. You can "
-    "still call us with any question."
+    "The approved CAR T is for leukemia that did not respond to treatment, or came back two or "
+    "more times. If your child is doing well on their first treatment, it is usually not the "
+    "next step. You can still call us with any question."
 )
 ADULT = _(
     "People 26 and older are cared for by our adult CAR T program. Other CAR T products are "
