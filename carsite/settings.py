@@ -197,7 +197,9 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Callback requests ----------------------------------------------------------------------
-# Public origin for links in staff emails, e.g. https://cart.example.org
+# The site's public origin, e.g. https://cart.example.org: every absolute link (canonical,
+# hreflang, sitemap, robots.txt, staff emails) is built from it, never from the request's Host
+# header, which any client sets and whole cached pages would then hand to everyone.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # First retry of an unsent staff notification after this many minutes, then doubling.
 CALLBACK_NOTIFY_RETRY_MINUTES = env_int("CALLBACK_NOTIFY_RETRY_MINUTES", 5)

@@ -93,7 +93,7 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /search/", "Disallow: /request-a-call-back/thanks/"]
     if settings.ADMIN_URL == "admin/":  # a custom admin address is not advertised here
         lines.append("Disallow: /admin/")
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
