@@ -220,6 +220,10 @@ CALLBACK_RETENTION_DAYS = env_int("CALLBACK_RETENTION_DAYS", 365)
 # the TCP peer (REMOTE_ADDR) is the client and X-Forwarded-For, which anyone can send, is ignored.
 # Both the callback form's rate limit and the sign-in lockout count by this address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# ... and X-Forwarded-For is read only when the TCP peer is one of these proxies (addresses or
+# networks): a client that reaches gunicorn directly, past the proxy, is counted by its own
+# address whatever header it sends.
+TRUSTED_PROXY_ADDRESSES = env_list("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -67,3 +67,86 @@ def test_the_staff_email_links_to_the_configured_origin(client, demo_program, or
     request = CallbackRequestFactory(program=demo_program)
     email = notification_email(request)
     assert f"{ORIGIN}/admin/inquiries/callbackrequest/{request.pk}/change/" in email.body
+
+
+# --- Forwarded headers: believed only from the configured proxies
+
+TOKEN_INPUT = re.compile(r'name="(submission_token|shown_at)" value="([^"]+)"')
+
+
+def callback_form(client) -> dict:
+    html = client.get("/request-a-call-back/").content.decode()
+    return dict(TOKEN_INPUT.findall(html)) | {
+        "asker": "parent",
+        "topic": "is_cart_an_option",
+        "patient_age": "9",
+        "diagnosis": "b_all",
+        "relapsed": "yes",
+        "name": "Sam Rivera",
+        "phone": "(215) 555-0188",
+        "best_times": ["morning"],
+        "language": "en",
+        "consent_call": "on",
+    }
+
+
+def test_a_direct_client_with_a_forged_forwarded_for_gets_the_callback_limit(
+    client, demo_program, settings
+):
+    """Production trusts one proxy (TRUSTED_PROXY_COUNT=1) at 127.0.0.1; a client reaching gunicorn
+    from elsewhere writes a new X-Forwarded-For on every post, and is still stopped after 5."""
+    import time_machine
+    from django.utils import timezone
+
+    from inquiries.models import CallbackRequest
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["127.0.0.1", "::1"]
+    settings.CALLBACK_RATE_LIMITS = [(5, 60), (20, 86400)]  # production's defaults
+    statuses = []
+    with time_machine.travel(timezone.now().replace(second=5), tick=False):
+        for i in range(8):
+            data = callback_form(client)
+            response = client.post(
+                "/request-a-call-back/",
+                data,
+                REMOTE_ADDR="198.51.100.7",
+                HTTP_X_FORWARDED_FOR=f"203.0.113.{i}",
+            )
+            statuses.append(response.status_code)
+    assert statuses == [302] * 5 + [429] * 3
+    assert CallbackRequest.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "expected"),
+    [
+        ("127.0.0.1", "198.51.100.7", "198.51.100.7"),  # through the proxy
+        ("::1", "198.51.100.7", "198.51.100.7"),
+        ("198.51.100.9", "203.0.113.1", "198.51.100.9"),  # straight to gunicorn: a lie
+        ("10.1.2.3", "203.0.113.1", "10.1.2.3"),
+    ],
+)
+def test_the_client_address_comes_from_the_header_only_through_a_configured_proxy(
+    settings, peer, forwarded, expected
+):
+    from django.test import RequestFactory
+
+    from inquiries.ratelimit import client_address
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["127.0.0.1", "::1"]
+    request = RequestFactory().get("/", REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
+
+
+def test_networks_can_name_the_proxies(settings):
+    from django.test import RequestFactory
+
+    from inquiries.ratelimit import client_address
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.0/24"]
+    behind = RequestFactory().get("/", REMOTE_ADDR="10.0.0.7", HTTP_X_FORWARDED_FOR="192.0.2.4")
+    outside = RequestFactory().get("/", REMOTE_ADDR="10.0.1.7", HTTP_X_FORWARDED_FOR="192.0.2.4")
+    assert client_address(behind) == "192.0.2.4" and client_address(outside) == "10.0.1.7"

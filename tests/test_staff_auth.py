@@ -306,6 +306,7 @@ def test_without_a_proxy_a_forged_forwarded_for_does_not_dodge_the_lock(client, 
 
 def test_behind_one_proxy_the_lock_holds_for_the_address_the_proxy_saw(client, totp, settings):
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.2"]
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
     for _ in range(5):
         password_step(client, password="wrong", HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
@@ -315,6 +316,21 @@ def test_behind_one_proxy_the_lock_holds_for_the_address_the_proxy_saw(client, t
     # while a colleague elsewhere, arriving through the same proxy, signs in.
     colleague = password_step(client, HTTP_X_FORWARDED_FOR="198.51.100.23", **proxy)
     assert colleague.status_code == 302 and is_signed_in(client)
+
+
+def test_a_client_reaching_the_app_directly_cannot_dodge_the_lock_with_a_forged_header(
+    client, totp, settings
+):
+    """TRUSTED_PROXY_COUNT=1 as in production, but the peer is not the proxy: its header is
+    ignored, so changing X-Forwarded-For on each try neither spreads the failures nor lets it in."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["127.0.0.1"]
+    direct = {"REMOTE_ADDR": "203.0.113.7"}
+    for i in range(5):
+        password_step(client, password="wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{i}", **direct)
+    response = password_step(client, HTTP_X_FORWARDED_FOR="198.51.100.23", **direct)
+    assert response.status_code == 429
+    assert not is_signed_in(client)
 
 
 # --- Sessions: idle limit and absolute limit
