@@ -63,9 +63,6 @@ SPANISH_PAGES = {
     "/es/request-a-call-back/": "Sobre el paciente",
     "/es/request-a-call-back/sent/": "Si no sabe nada de nosotros",
     "/es/could-car-t-be-an-option/": "Responda 4 preguntas cortas",
-    "/es/could-car-t-be-an-option/?age=9&diagnosis=b_all&relapse=more": (
-        "Lo que sus respuestas suelen significar"
-    ),
     "/es/family-guide/": "Su guía familiar sobre la terapia de células CAR T",
     "/es/search/": "Buscar en este sitio",
     "/es/search/?q=hermanos": "para “hermanos”",
