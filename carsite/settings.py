@@ -245,6 +245,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Sign-in posts per address, counted before any password is hashed (about 1 s of CPU each with
+# production's hasher, for made-up usernames too, which the lockout above never stops).
+STAFF_SIGN_IN_RATE_LIMITS = [
+    (env_int("STAFF_SIGN_IN_RATE_PER_MINUTE", 10), 60),
+    (env_int("STAFF_SIGN_IN_RATE_PER_HOUR", 60), 3600),
+]
 # The lockout's address is the rate limit's (TRUSTED_PROXY_COUNT): never a client-sent header.
 AXES_CLIENT_IP_CALLABLE = "inquiries.ratelimit.client_address"
 AXES_SENSITIVE_PARAMETERS = ["password", "code"]
