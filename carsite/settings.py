@@ -212,6 +212,8 @@ CALLBACK_RATE_LIMITS = [
     (env_int("CALLBACK_RATE_PER_MINUTE", 5), 60),
     (env_int("CALLBACK_RATE_PER_DAY", 20), 24 * 3600),
 ]
+# Site searches per address (each one is a full-text query): then a kind "please wait" (429).
+SEARCH_RATE_LIMITS = [(env_int("SEARCH_RATE_PER_MINUTE", 30), 60)]
 # Closed requests older than this are deleted by `manage.py purge_callback_requests`.
 CALLBACK_RETENTION_DAYS = env_int("CALLBACK_RETENTION_DAYS", 365)
 

@@ -80,6 +80,9 @@ def search(request):
         problem = site_search.query_problem(query)
         if problem:
             context["message"] = problem
+        elif not site_search.is_allowed(request):
+            context["message"] = site_search.SEARCH_SLOW_DOWN
+            return render(request, "programs/search.html", context, status=429)
         else:
             context["results"] = site_search.search(
                 program=program, query=query, language=get_language()

@@ -150,3 +150,31 @@ def test_networks_can_name_the_proxies(settings):
     behind = RequestFactory().get("/", REMOTE_ADDR="10.0.0.7", HTTP_X_FORWARDED_FOR="192.0.2.4")
     outside = RequestFactory().get("/", REMOTE_ADDR="10.0.1.7", HTTP_X_FORWARDED_FOR="192.0.2.4")
     assert client_address(behind) == "192.0.2.4" and client_address(outside) == "10.0.1.7"
+
+
+# --- Search: a per-address limit (each search is a full-text query)
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_searches_are_limited_per_address(client, demo_program, settings, prefix):
+    settings.SEARCH_RATE_LIMITS = [(3, 60)]
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now().replace(second=1), tick=False):
+        for word in ("fever", "school", "insurance"):
+            response = client.get(prefix + "/search/", {"q": word}, REMOTE_ADDR="203.0.113.7")
+            assert response.status_code == 200
+        crafted = client.get(
+            prefix + "/search/", {"q": "e a i o u s t r n l"}, REMOTE_ADDR="203.0.113.7"
+        )
+        assert crafted.status_code == 429
+        html = crafted.content.decode()
+        assert 'class="search-message" role="status"' in html
+        assert 'value="e a i o u s t r n l"' in html  # what was typed is kept
+        assert "search-results" not in html
+        if prefix:
+            assert "Espere un minuto" in html
+        # Someone else searches as usual.
+        other = client.get(prefix + "/search/", {"q": "fever"}, REMOTE_ADDR="198.51.100.7")
+        assert other.status_code == 200
