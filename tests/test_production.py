@@ -178,3 +178,72 @@ def test_searches_are_limited_per_address(client, demo_program, settings, prefix
         # Someone else searches as usual.
         other = client.get(prefix + "/search/", {"q": "fever"}, REMOTE_ADDR="198.51.100.7")
         assert other.status_code == 200
+
+
+# --- Bad input from clients: a clear 400, and one line in the log
+
+BODY = b"csrfmiddlewaretoken=\xff\xfe&name=Sam\xe9&phone=2155550188"
+
+
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "windows-1252"])
+@pytest.mark.parametrize("path", ["/request-a-call-back/", "/", "/admin/login/", "/es/search/"])
+def test_a_form_post_in_another_charset_gets_a_clear_400(demo_program, charset, path):
+    from django.test import Client
+
+    from carsite.middleware import FORM_ENCODING_REFUSED
+
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    client.get("/request-a-call-back/")  # with a CSRF cookie, as a browser would
+    assert client.cookies.get("csrftoken")
+    content_type = f"application/x-www-form-urlencoded; charset={charset}"
+    response = client.generic("POST", path, BODY, content_type=content_type)
+    assert response.status_code == 400
+    assert response.content.decode() == FORM_ENCODING_REFUSED
+    # ... and the site goes on as before.
+    assert client.get("/").status_code == 200
+
+
+@pytest.fixture
+def console_log():
+    """What the console handler (the one operators read) writes, through its own filters."""
+    import io
+    import logging
+
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "name", "") == "console")
+    stream = io.StringIO()
+    old = handler.setStream(stream)
+    yield stream
+    handler.setStream(old)
+
+
+def test_expected_client_errors_log_one_line_not_a_traceback(client, demo_program, console_log):
+    from django.test import Client
+
+    client.raise_request_exception = False
+    assert client.get("/", HTTP_HOST="evil.example").status_code == 400  # DisallowedHost
+    strict = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    assert strict.post("/request-a-call-back/", {"name": "x"}).status_code == 403  # CSRF
+    charset = "application/x-www-form-urlencoded; charset=latin-1"
+    assert client.generic("POST", "/", BODY, content_type=charset).status_code == 400
+    assert client.get("/no-such-page/").status_code == 404
+    text = console_log.getvalue()
+    assert "Invalid HTTP_HOST header" in text and "Forbidden (CSRF" in text
+    assert "Traceback" not in text
+    assert len(text.strip().splitlines()) <= 4, text
+
+
+def test_server_errors_keep_their_traceback():
+    import logging
+    import sys
+
+    from carsite.logs import ClientErrorsOnOneLine
+
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        exc_info = sys.exc_info()
+    for status, kept in ((500, True), (503, True), (403, False), (400, False)):
+        record = logging.LogRecord("django.request", logging.ERROR, "", 0, "x", (), exc_info)
+        record.status_code = status
+        assert ClientErrorsOnOneLine().filter(record)
+        assert bool(record.exc_info) is kept, status
