@@ -41,7 +41,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import uuid
@@ -57,6 +56,10 @@ HOST = "localhost"
 MIN_SCORE = 130
 HAMMER_CLIENTS = 12
 HAMMER_MEDIAN_MS = 50
+# Each client posts again this long after an answer: 12 clients then send up to 48 sign-ins a
+# second, 16 times the 3 a second that took the home page from 6 ms to 2.1 s (issue 18), while
+# the load generator itself, on the same two cores, leaves the server room to answer.
+HAMMER_PAUSE = 0.25
 
 ENV = {
     "https_port": int(os.environ.get("PROD_CHECK_HTTPS_PORT", "8443")),
@@ -265,13 +268,26 @@ def render_nginx_conf(directory: Path, cert: Path, key: Path) -> Path:
 class Browser:
     """A small HTTPS client that keeps cookies and sends what a browser sends with a form."""
 
-    def __init__(self, ca: Path, port: int):
+    def __init__(self, ca: Path, port: int, keep_alive: bool = False):
         self.context = ssl.create_default_context(cafile=str(ca))
         self.port = port
         self.cookies: dict[str, str] = {}
+        self.keep_alive = keep_alive
+        self.connection = None
 
     def request(self, method: str, path: str, data: dict | None = None, headers=None):
-        connection = http.client.HTTPSConnection(HOST, self.port, context=self.context, timeout=30)
+        try:
+            return self._request(method, path, data, headers)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            if not self.keep_alive:
+                raise
+            self.connection = None  # the server closed a kept connection: once more, afresh
+            return self._request(method, path, data, headers)
+
+    def _request(self, method: str, path: str, data: dict | None, headers):
+        connection = self.connection or http.client.HTTPSConnection(
+            HOST, self.port, context=self.context, timeout=30
+        )
         body = urllib.parse.urlencode(data, doseq=True) if data is not None else None
         sent = {"Host": f"{HOST}:{self.port}", "User-Agent": "carsite-prod-check"}
         if self.cookies:
@@ -291,7 +307,11 @@ class Browser:
             cookie.load(header)
             for name, morsel in cookie.items():
                 self.cookies[name] = morsel.value
-        connection.close()
+        if self.keep_alive and not response.will_close:
+            self.connection = connection
+        else:
+            connection.close()
+            self.connection = None
         return response.status, response.headers, text
 
     def get(self, path: str, **kwargs):
@@ -474,55 +494,107 @@ def observatory(ca: Path, paths: list[str]) -> dict:
 # --- The sign-in hammer ---------------------------------------------------------------------
 
 
-def hammer(ca: Path, admin_url: str, seconds: float = 20) -> dict:
-    """12 clients post sign-ins with random usernames through the proxy, as fast as they are
-    answered, while one visitor loads the (cached) home page: its median must stay low."""
-    print(f"The sign-in hammer: {HAMMER_CLIENTS} clients for {seconds:.0f} s", flush=True)
-    stop = threading.Event()
+def _sign_in_client(ca: str, port: int, admin_url: str, until: float, direct: bool) -> dict:
+    """One hammering client (its own process): sign-in posts with made-up usernames, each sent
+    HAMMER_PAUSE after the last was answered, on a kept connection. `direct`: to gunicorn
+    itself, past the proxy."""
+    browser = Browser(Path(ca), port, keep_alive=True) if not direct else DirectBrowser(port)
+    _status, _headers, html = browser.get(f"/{admin_url}login/")
+    token = csrf_token(html) if "csrfmiddlewaretoken" in html else ""
     statuses: dict[int, int] = {}
-    lock = threading.Lock()
+    while time.time() < until:
+        time.sleep(HAMMER_PAUSE)
+        data = {
+            "csrfmiddlewaretoken": token,
+            "username": uuid.uuid4().hex,
+            "password": secrets.token_hex(8),
+        }
+        try:
+            status, _headers, _html = browser.post(f"/{admin_url}login/", data)
+        except OSError:
+            status = 0
+        statuses[status] = statuses.get(status, 0) + 1
+    return statuses
 
-    def sign_in_client():
-        browser = Browser(ca, ENV["https_port"])
-        _status, _headers, html = browser.get(f"/{admin_url}login/")
-        token = csrf_token(html) if "csrfmiddlewaretoken" in html else ""
-        while not stop.is_set():
-            data = {
-                "csrfmiddlewaretoken": token,
-                "username": uuid.uuid4().hex,
-                "password": secrets.token_hex(8),
-                "next": f"/{admin_url}",
-            }
-            try:
-                status, _headers, _html = browser.post(f"/{admin_url}login/", data)
-            except OSError:
-                status = 0
-            with lock:
-                statuses[status] = statuses.get(status, 0) + 1
 
+class DirectBrowser(Browser):
+    """Plain http to gunicorn, as a client that found its port would (what nginx would add,
+    X-Forwarded-Proto, it adds itself; from 127.0.0.1, which the app trusts as its proxy)."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies = {}
+
+    def request(self, method, path, data=None, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        body = urllib.parse.urlencode(data, doseq=True) if data is not None else None
+        sent = {"Host": HOST, "X-Forwarded-Proto": "https", "Referer": origin() + path}
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if body is not None:
+            sent |= {"Content-Type": "application/x-www-form-urlencoded", "Origin": origin()}
+        connection.request(method, path, body=body, headers=sent | (headers or {}))
+        response = connection.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookie = SimpleCookie()
+            cookie.load(header)
+            self.cookies |= {name: morsel.value for name, morsel in cookie.items()}
+        connection.close()
+        return response.status, response.headers, text
+
+
+def time_home_page(ca: Path, seconds: float) -> list[float]:
     visitor = Browser(ca, ENV["https_port"])
-    visitor.get("/")  # warm: the page cache
-    with concurrent.futures.ThreadPoolExecutor(HAMMER_CLIENTS) as pool:
-        for _ in range(HAMMER_CLIENTS):
-            pool.submit(sign_in_client)
-        time.sleep(1)
-        timings = []
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            start = time.perf_counter()
-            status, _headers, _html = visitor.get("/")
+    timings = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        start = time.perf_counter()
+        status, _headers, _html = visitor.get("/")
+        if status == 200:
             timings.append((time.perf_counter() - start) * 1000)
-            time.sleep(0.05)
-        stop.set()
+        time.sleep(0.05)
+    return timings
+
+
+def hammer(ca: Path, admin_url: str, *, direct: bool, seconds: float = 20) -> dict:
+    """HAMMER_CLIENTS processes post sign-ins with random usernames (through the proxy, or
+    straight to gunicorn) while one visitor loads the cached home page through the proxy."""
+    where = "straight to gunicorn (the app's own limit)" if direct else "through the proxy"
+    print(f"The sign-in hammer: {HAMMER_CLIENTS} clients for {seconds:.0f} s, {where}", flush=True)
+    port = ENV["app_port"] if direct else ENV["https_port"]
+    time_home_page(ca, 1)  # warm: the page cache
+    quiet = statistics.median(time_home_page(ca, 5))
+    until = time.time() + 1 + seconds
+    with concurrent.futures.ProcessPoolExecutor(HAMMER_CLIENTS) as pool:
+        clients = [
+            pool.submit(_sign_in_client, str(ca), port, admin_url, until, direct)
+            for _ in range(HAMMER_CLIENTS)
+        ]
+        time.sleep(1)
+        timings = time_home_page(ca, seconds - 1)
+        statuses: dict[int, int] = {}
+        for client in clients:
+            for status, count in client.result().items():
+                statuses[status] = statuses.get(status, 0) + count
     median = statistics.median(timings)
     p95 = statistics.quantiles(timings, n=20)[-1]
-    print(f"  home page: median {median:.1f} ms, p95 {p95:.1f} ms over {len(timings)} loads")
-    print(f"  sign-in posts answered: {dict(sorted(statuses.items()))}")
-    check(
-        median < HAMMER_MEDIAN_MS,
-        f"the cached home page's median stays under {HAMMER_MEDIAN_MS} ms",
+    print(f"  home page alone: median {quiet:.1f} ms")
+    print(
+        f"  home page under the hammer: median {median:.1f} ms, p95 {p95:.1f} ms ({len(timings)} loads)"
     )
-    return {"median_ms": round(median, 1), "p95_ms": round(p95, 1), "sign_in_statuses": statuses}
+    print(f"  sign-in posts answered: {dict(sorted(statuses.items()))}")
+    if not direct:  # the figure the proxy must hold; past it, the app's own limit is reported
+        check(
+            median < HAMMER_MEDIAN_MS,
+            f"the cached home page's median stays under {HAMMER_MEDIAN_MS} ms ({where})",
+        )
+    return {
+        "quiet_median_ms": round(quiet, 1),
+        "median_ms": round(median, 1),
+        "p95_ms": round(p95, 1),
+        "sign_in_statuses": dict(sorted(statuses.items())),
+    }
 
 
 # --- Main -----------------------------------------------------------------------------------
@@ -616,7 +688,10 @@ def main() -> int:
             paths.append(f"/request-a-call-back/thanks/{reference}/")
         results["observatory"] = observatory(ca, paths)
         if args.hammer:
-            results["hammer"] = hammer(ca, admin_url)
+            results["hammer"] = {
+                "through the proxy": hammer(ca, admin_url, direct=False),
+                "straight to gunicorn": hammer(ca, admin_url, direct=True),
+            }
         time.sleep(1)  # the last log lines
         scan_logs(logs)
     finally:
