@@ -247,3 +247,76 @@ def test_server_errors_keep_their_traceback():
         record.status_code = status
         assert ClientErrorsOnOneLine().filter(record)
         assert bool(record.exc_info) is kept, status
+
+
+# --- deploy/nginx.conf: what `make prod-check` runs, checked without starting anything
+
+
+def prod_check_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "deploy" / "prod_check.py"
+    spec = importlib.util.spec_from_file_location("prod_check", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def nginx_directives(text: str, name: str) -> list[str]:
+    """Every `name …;` directive (comments dropped, multi-line values joined)."""
+    code = re.sub(r"#[^\n]*", "", text)
+    return [" ".join(m.split()) for m in re.findall(rf"(?<![\w$]){name}\s+([^;{{]*);", code)]
+
+
+def test_the_proxy_logs_no_query_string_referrer_or_header():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf").read_text()
+    (log_format,) = nginx_directives(text, "log_format")
+    for variable in ("$request ", "$request_uri", "$args", "$query_string", "$http_", "$arg_"):
+        assert variable not in log_format + " ", variable
+    assert "$uri" in log_format
+    assert nginx_directives(text, "access_log") == ["@@LOG_DIR@@/nginx-access.log carsite"]
+
+
+def test_the_proxy_buffers_limits_and_replaces_forwarded_headers():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf").read_text()
+    assert nginx_directives(text, "proxy_request_buffering") == ["on"]
+    assert nginx_directives(text, "proxy_buffering") == ["on"]
+    headers = nginx_directives(text, "proxy_set_header")
+    assert "X-Forwarded-For $remote_addr" in headers  # replaced, never appended to
+    assert "X-Forwarded-Proto https" in headers
+    assert not any("$proxy_add_x_forwarded_for" in h for h in headers)
+    zones = nginx_directives(text, "limit_req_zone")
+    assert any("zone=sign_in" in z and "rate=10r/m" in z for z in zones)
+    assert any("zone=search" in z for z in zones)
+    assert nginx_directives(text, "root") == [] and nginx_directives(text, "alias") == []
+    # Every location either proxies to the app or refuses: nginx serves no file of its own.
+    assert len(nginx_directives(text, "proxy_pass")) == 3
+
+
+def test_nginx_accepts_the_rendered_config(tmp_path):
+    import shutil
+    import subprocess
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not shutil.which(nginx):
+        pytest.skip(
+            "Debian's nginx is not installed (.ci/run installs it: apt-get install nginx-light)"
+        )
+    prod_check = prod_check_module()
+    for sub in ("run", "logs"):
+        (tmp_path / sub).mkdir()
+    ca, cert, key = prod_check.make_certificate(tmp_path)
+    conf = prod_check.render_nginx_conf(tmp_path, cert, key)
+    assert not re.findall(r"@@\w+@@", conf.read_text())
+    result = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "logs" / "e.log")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
