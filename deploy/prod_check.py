@@ -13,7 +13,8 @@ then it:
 2. waits for the staff email at the SMTP server (reference and admin link; no family detail);
 3. scans nginx's and gunicorn's logs (and the worker's) for the canary answers: none may appear;
 4. checks what the proxy does: odd Host headers get no answer or links to the configured origin,
-   plain http is redirected, hidden files and the default admin address are not served;
+   plain http is redirected, hidden files and the default admin address are not served, and 50
+   clients trickling a form a byte at a time do not stop the site;
 5. runs Mozilla's HTTP Observatory (deploy/observatory, pinned) on every page type, failing
    below MIN_SCORE;
 6. with --hammer: 12 clients post sign-ins (random usernames) through the proxy while the home
@@ -491,6 +492,44 @@ def observatory(ca: Path, paths: list[str]) -> dict:
     return results
 
 
+def slow_clients(ca: Path, count: int = 50, seconds: float = 8) -> None:
+    """`count` clients that send a form a byte at a time: nginx holds them, not gunicorn's two
+    sync workers (which two such clients would stop without a buffering proxy)."""
+    print(
+        f"{count} slow clients trickling a form through the proxy for {seconds:.0f} s", flush=True
+    )
+    context = ssl.create_default_context(cafile=str(ca))
+    sockets = []
+    for _ in range(count):
+        raw = socket.create_connection((HOST, ENV["https_port"]), timeout=10)
+        sock = context.wrap_socket(raw, server_hostname=HOST)
+        sock.sendall(
+            f"POST /request-a-call-back/ HTTP/1.1\r\nHost: {HOST}\r\n"
+            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\n".encode()
+        )
+        sockets.append(sock)
+    timings = []
+    deadline = time.monotonic() + seconds
+    visitor = Browser(ca, ENV["https_port"])
+    while time.monotonic() < deadline:
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.send(b"a")
+        start = time.perf_counter()
+        status, _headers, _html = visitor.get("/team/")
+        if status == 200:
+            timings.append((time.perf_counter() - start) * 1000)
+        time.sleep(0.2)
+    for sock in sockets:
+        with contextlib.suppress(OSError):
+            sock.close()
+    median = statistics.median(timings) if timings else float("inf")
+    check(
+        len(timings) > 10 and median < 500,
+        f"pages are served meanwhile ({len(timings)} loads, median {median:.0f} ms)",
+    )
+
+
 # --- The sign-in hammer ---------------------------------------------------------------------
 
 
@@ -683,6 +722,7 @@ def main() -> int:
         reference = family_visit(browser)
         staff_email(maildir, reference, admin_url)
         proxy_behaviour(browser, ca, admin_url)
+        slow_clients(ca)
         paths = [*PAGE_TYPES, f"/{admin_url}login/"]
         if reference:
             paths.append(f"/request-a-call-back/thanks/{reference}/")
