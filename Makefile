@@ -75,7 +75,8 @@ migrations-check: install ## fail if a model change has no migration
 check-deploy: install ## `manage.py check --deploy` with production settings
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48)[:64])') \
 	DJANGO_ALLOWED_HOSTS=cart.example.org DJANGO_HTTPS=true \
-	DJANGO_CSRF_TRUSTED_ORIGINS=https://cart.example.org EMAIL_HOST=smtp.example.org \
+	DJANGO_CSRF_TRUSTED_ORIGINS=https://cart.example.org SITE_URL=https://cart.example.org \
+	EMAIL_HOST=smtp.example.org \
 	DJANGO_DEBUG=false $(MANAGE) check --deploy --fail-level WARNING
 
 lint: install ## ruff lint and format check

@@ -320,3 +320,22 @@ def test_nginx_accepts_the_rendered_config(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site_url", "warned"),
+    [
+        ("https://cart.example.org", False),
+        ("http://127.0.0.1:8000", True),  # the embedded default, left in production
+        ("http://cart.example.org", True),
+        ("https://elsewhere.example", True),
+    ],
+)
+def test_check_deploy_warns_when_site_url_is_not_the_public_origin(settings, site_url, warned):
+    from carsite.checks import site_url_is_the_public_origin
+
+    settings.HTTPS = True
+    settings.ALLOWED_HOSTS = ["cart.example.org"]
+    settings.SITE_URL = site_url
+    messages = site_url_is_the_public_origin(None)
+    assert [m.id for m in messages] == (["carsite.W001"] if warned else [])
