@@ -19,7 +19,7 @@ PYTHON ?= $(shell for p in "$$(pyenv which python 2>/dev/null)" python3.13 pytho
 # Settings for local runs: DEBUG stays off (as in production) but a throwaway key is allowed.
 RUN_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-run-not-secret} DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}
 
-.PHONY: help install run serve test test-fast chromium lint fmt migrations-check check-deploy css static messages seed admin lock clean bench bench-load bench-queue lighthouse prod-check prod-hammer
+.PHONY: help install run serve test test-fast chromium lint fmt migrations-check check-deploy css static messages seed admin lock clean bench bench-load bench-queue lighthouse prod-check prod-hammer html-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -131,6 +131,9 @@ prod-check: static ## production as deployed (nginx + TLS, gunicorn, worker, swe
 
 prod-hammer: static ## prod-check, plus 12 clients hammering the sign-in while the home page is timed
 	$(VENV)/bin/python deploy/prod_check.py --hammer $(PROD_CHECK_ARGS)
+
+html-check: css ## the Nu Html Checker (vnu.jar, pinned npm package; needs Java) on every public page and each staff sign-in step
+	$(VENV)/bin/python bench/html_check.py
 
 lighthouse: static ## Lighthouse (mobile) on the home and journey pages (installs the pinned npm package)
 	$(VENV)/bin/python bench/lighthouse.py
