@@ -70,8 +70,9 @@ ENV = {
     # A server on which a scratch database is created (and dropped afterwards).
     "postgres": os.environ.get("PROD_CHECK_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
     "db_prefix": os.environ.get("PROD_CHECK_DB_PREFIX", "carsite_prod_check"),
-    # A Redis database of the check's own: it is emptied at the start.
-    "redis": os.environ.get("PROD_CHECK_REDIS", "redis://127.0.0.1:6379/0"),
+    # A Redis database of the check's own (not 0, which other programs use): emptied at the
+    # start, so no page cached by an earlier run is served.
+    "redis": os.environ.get("PROD_CHECK_REDIS", "redis://127.0.0.1:6379/15"),
 }
 
 # What a family types: none of it may reach a log, a URL or the staff email.
