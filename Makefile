@@ -19,7 +19,7 @@ PYTHON ?= $(shell for p in "$$(pyenv which python 2>/dev/null)" python3.13 pytho
 # Settings for local runs: DEBUG stays off (as in production) but a throwaway key is allowed.
 RUN_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-run-not-secret} DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}
 
-.PHONY: help install run serve test test-fast chromium lint fmt migrations-check check-deploy css static messages seed admin lock clean bench bench-load bench-queue lighthouse
+.PHONY: help install run serve test test-fast chromium lint fmt migrations-check check-deploy css static messages seed admin lock clean bench bench-load bench-queue lighthouse prod-check prod-hammer html-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -75,7 +75,8 @@ migrations-check: install ## fail if a model change has no migration
 check-deploy: install ## `manage.py check --deploy` with production settings
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48)[:64])') \
 	DJANGO_ALLOWED_HOSTS=cart.example.org DJANGO_HTTPS=true \
-	DJANGO_CSRF_TRUSTED_ORIGINS=https://cart.example.org EMAIL_HOST=smtp.example.org \
+	DJANGO_CSRF_TRUSTED_ORIGINS=https://cart.example.org SITE_URL=https://cart.example.org \
+	EMAIL_HOST=smtp.example.org \
 	DJANGO_DEBUG=false $(MANAGE) check --deploy --fail-level WARNING
 
 lint: install ## ruff lint and format check
@@ -124,6 +125,15 @@ bench-load: static ## 500 concurrent callback requests + 100 replays must lose n
 
 bench-queue: static ## the coordinators' queue with 100,000 requests
 	$(VENV)/bin/python bench/queue_bench.py $(BENCH_ARGS)
+
+prod-check: static ## production as deployed (nginx + TLS, gunicorn, worker, sweep, PostgreSQL, Redis, SMTP), checked from outside with Mozilla's Observatory
+	$(VENV)/bin/python deploy/prod_check.py $(PROD_CHECK_ARGS)
+
+prod-hammer: static ## prod-check, plus 12 clients hammering the sign-in while the home page is timed
+	$(VENV)/bin/python deploy/prod_check.py --hammer $(PROD_CHECK_ARGS)
+
+html-check: css ## the Nu Html Checker (vnu.jar, pinned npm package; needs Java) on every public page and each staff sign-in step
+	$(VENV)/bin/python bench/html_check.py
 
 lighthouse: static ## Lighthouse (mobile) on the home and journey pages (installs the pinned npm package)
 	$(VENV)/bin/python bench/lighthouse.py

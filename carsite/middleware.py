@@ -1,11 +1,12 @@
-"""Security headers Django has no setting for, on pages and static files alike, and the staff
-session's lifetime."""
+"""Security headers Django has no setting for, on pages and static files alike, the staff
+session's lifetime, and a clear 400 for form posts Django cannot decode."""
 
 import functools
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import HttpResponseBadRequest
 from django_permissions_policy import PermissionsPolicyMiddleware
 
 # On every response: pages (SecurityHeadersMiddleware) and static files (static_file_headers).
@@ -63,4 +64,28 @@ class SessionLifetimeMiddleware:
             signed_in_at = request.session.setdefault(self.KEY, time.time())
             if time.time() - signed_in_at > settings.SESSION_MAX_LIFETIME:
                 logout(request)
+        return self.get_response(request)
+
+
+FORM_ENCODING_REFUSED = (
+    "This form could not be read: it was not sent as UTF-8. Please go back and send it again "
+    "from the page (every current browser sends UTF-8)."
+)
+
+
+class FormEncodingMiddleware:
+    """A urlencoded form post in a charset other than UTF-8 gets a plain 400 here. Django raises
+    BadRequest for it when the CSRF check reads the body, and its 400 handler then reads the body
+    again (for a CSRF token) and fails: a bare 500, with a traceback, on every URL."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+            charset = request.content_params.get("charset", "utf-8")
+            if charset.strip().lower().replace("_", "-") not in {"utf-8", "utf8"}:
+                return HttpResponseBadRequest(
+                    FORM_ENCODING_REFUSED, content_type="text/plain; charset=utf-8"
+                )
         return self.get_response(request)

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "carsite.middleware.SecurityHeadersMiddleware",
+    # Before any view reads the body: a form post in another charset gets a plain 400.
+    "carsite.middleware.FormEncodingMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -197,7 +199,9 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Callback requests ----------------------------------------------------------------------
-# Public origin for links in staff emails, e.g. https://cart.example.org
+# The site's public origin, e.g. https://cart.example.org: every absolute link (canonical,
+# hreflang, sitemap, robots.txt, staff emails) is built from it, never from the request's Host
+# header, which any client sets and whole cached pages would then hand to everyone.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # First retry of an unsent staff notification after this many minutes, then doubling.
 CALLBACK_NOTIFY_RETRY_MINUTES = env_int("CALLBACK_NOTIFY_RETRY_MINUTES", 5)
@@ -210,6 +214,8 @@ CALLBACK_RATE_LIMITS = [
     (env_int("CALLBACK_RATE_PER_MINUTE", 5), 60),
     (env_int("CALLBACK_RATE_PER_DAY", 20), 24 * 3600),
 ]
+# Site searches per address (each one is a full-text query): then a kind "please wait" (429).
+SEARCH_RATE_LIMITS = [(env_int("SEARCH_RATE_PER_MINUTE", 30), 60)]
 # Closed requests older than this are deleted by `manage.py purge_callback_requests`.
 CALLBACK_RETENTION_DAYS = env_int("CALLBACK_RETENTION_DAYS", 365)
 
@@ -218,6 +224,10 @@ CALLBACK_RETENTION_DAYS = env_int("CALLBACK_RETENTION_DAYS", 365)
 # the TCP peer (REMOTE_ADDR) is the client and X-Forwarded-For, which anyone can send, is ignored.
 # Both the callback form's rate limit and the sign-in lockout count by this address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# ... and X-Forwarded-For is read only when the TCP peer is one of these proxies (addresses or
+# networks): a client that reaches gunicorn directly, past the proxy, is counted by its own
+# address whatever header it sends.
+TRUSTED_PROXY_ADDRESSES = env_list("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -239,6 +249,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Sign-in posts per address, counted before any password is hashed (about 1 s of CPU each with
+# production's hasher, for made-up usernames too, which the lockout above never stops).
+STAFF_SIGN_IN_RATE_LIMITS = [
+    (env_int("STAFF_SIGN_IN_RATE_PER_MINUTE", 10), 60),
+    (env_int("STAFF_SIGN_IN_RATE_PER_HOUR", 60), 3600),
+]
 # The lockout's address is the rate limit's (TRUSTED_PROXY_COUNT): never a client-sent header.
 AXES_CLIENT_IP_CALLABLE = "inquiries.ratelimit.client_address"
 AXES_SENSITIVE_PARAMETERS = ["password", "code"]
@@ -352,7 +368,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"client_errors_on_one_line": {"()": "carsite.logs.ClientErrorsOnOneLine"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors_on_one_line"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

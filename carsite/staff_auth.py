@@ -1,6 +1,9 @@
 """Staff sign-in with a second factor, for the whole admin.
 
 Step 1: username and password (django-axes locks a username at an address after 5 failures).
+Before any password is checked, each address may post the password step only
+STAFF_SIGN_IN_RATE_LIMITS times: hashing a password costs real CPU (for made-up usernames too),
+so without a limit anyone could slow the families' pages, which share the workers.
 Step 2: a 6-digit code from an authenticator app (django-otp TOTP), or one of the backup codes.
 A staff member without an authenticator yet sets one up right there: scan the QR code, type a
 code to confirm, and keep the 10 backup codes shown once. Until step 2 is done, the session is
@@ -12,6 +15,7 @@ import textwrap
 
 import segno
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME, login, logout
 from django.contrib.auth.forms import AuthenticationForm
@@ -27,6 +31,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from inquiries import ratelimit
 
 BACKUP_CODES = 10
 CODE_INVALID = "That code did not work. Check the time on your phone and try the newest code."
@@ -90,6 +96,10 @@ def staff_login(request, site):
         context["error"] = NOT_STAFF
         user = request.user
     if not user.is_authenticated:
+        if request.method == "POST" and not ratelimit.is_allowed(
+            request, scope="sign-in", limits=settings.STAFF_SIGN_IN_RATE_LIMITS
+        ):
+            return TemplateResponse(request, "admin/sign_in_limited.html", context, status=429)
         form = AuthenticationForm(request, data=request.POST or None)
         if request.method == "POST" and form.is_valid():
             if not form.get_user().is_staff:
@@ -112,7 +122,7 @@ def staff_login(request, site):
         if request.method == "POST" and form.is_valid():
             device = match_token(user, form.cleaned_data["code"])
             if device is not None:
-                otp_login(request, device)
+                second_factor_login(request, device)
                 return redirect(context["next"])
             form.add_error("code", CODE_INVALID)
         context |= {"form": form, "step": "code"}
@@ -127,7 +137,7 @@ def staff_login(request, site):
             pending.confirmed = True
             pending.save()
             codes = backup_codes_create(user)
-            otp_login(request, pending)
+            second_factor_login(request, pending)
             context |= {"step": "backup_codes", "codes": codes}
             return TemplateResponse(request, "admin/staff_login.html", context)
         form.add_error("code", CODE_INVALID)
@@ -139,6 +149,13 @@ def staff_login(request, site):
         "key": " ".join(textwrap.wrap(base64.b32encode(pending.bin_key).decode(), 4)),
     }
     return TemplateResponse(request, "admin/staff_login.html", context)
+
+
+def second_factor_login(request, device) -> None:
+    """Mark the session verified, under a new session key: a key seen before the second step
+    (say, on a shared computer) is worth nothing after it."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 def backup_codes_create(user) -> list[str]:

@@ -22,11 +22,12 @@ from inquiries.models import RateLimitCounter
 def client_address(request) -> str:
     """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the entry the
     outermost one appended to X-Forwarded-For (the N-th from the right; anything left of it was
-    sent by the client and could say anything). gunicorn sets REMOTE_ADDR to the TCP peer only."""
+    sent by the client and could say anything), only when the TCP peer is one of
+    TRUSTED_PROXY_ADDRESSES. gunicorn sets REMOTE_ADDR to the TCP peer only."""
     remote = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies <= 0:
-        return remote
+    if proxies <= 0 or not is_trusted_proxy(remote):
+        return remote  # a client that reaches the app directly could forge the header
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
     if len(forwarded) < proxies:
         return remote  # not through every proxy: the peer is all we know
@@ -34,6 +35,17 @@ def client_address(request) -> str:
         return str(ipaddress.ip_address(forwarded[-proxies].strip()))
     except ValueError:
         return remote
+
+
+def is_trusted_proxy(address: str) -> bool:
+    """Whether the TCP peer is one of TRUSTED_PROXY_ADDRESSES (addresses or networks)."""
+    try:
+        peer = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(
+        peer in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXY_ADDRESSES
+    )
 
 
 def client_key(request) -> str:

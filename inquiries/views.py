@@ -1,9 +1,9 @@
+from crispy_forms.layout import Submit
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.db import OperationalError
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -102,22 +102,26 @@ def callback_thanks(request, reference: str):
     return render(request, "inquiries/callback_thanks.html", {"callback": callback})
 
 
-@require_safe
+@never_cache  # it carries a CSRF token; the answers never reach a cache, a log or a URL
+@require_http_methods(["GET", "HEAD", "POST"])
 def checklist(request):
-    """A GET form: the answers travel in the URL of this page only, and nothing is stored."""
+    """The answers are posted, never sent in a URL (which proxies log and the next click sends
+    as Referer): the result is computed on the same request, and nothing is stored. "Ask us to
+    call you back" posts them again, and gets the callback form with them filled in."""
     program = get_chrome(request).program
     if program is None:
         raise Http404("No program is set up yet.")
-    form = ChecklistForm(request.GET or None)
+    form = ChecklistForm(request.POST if request.method == "POST" else None)
+    form.helper.form_method = "post"
+    form.helper.layout.fields[-1] = Submit("see", _("See what this usually means"))
     context = {"form": form}
     if form.is_valid():
         result = checklist_result(
             program=program, answers=form.answers(), language=get_language()[:2]
         )
-        prefill = QueryDict(mutable=True)
-        prefill.update(result.callback_prefill)
-        context |= {
-            "result": result,
-            "callback_url": f"{reverse('inquiries:callback_create')}?{prefill.urlencode()}",
-        }
+        if request.POST.get("then") == "callback":
+            initial = CallbackRequestForm.initial_from(result.callback_prefill)
+            callback_form = CallbackRequestForm(initial=initial)
+            return render(request, "inquiries/callback_form.html", {"form": callback_form})
+        context |= {"result": result, "answers": form.cleaned_data}
     return render(request, "inquiries/checklist.html", context)

@@ -7,6 +7,9 @@ words found wrapped in <mark>. Only what a family can already see is searched: p
 whose listing page is published too, and never a page's unpublished draft. A result links to
 the place on the page that shows the row (#faq-12), or to the heading of its list when the rows
 carry no id of their own (the journey's steps, the team).
+
+A search costs real work (a crafted one about 0.2 s uncached), so each address may search only
+SEARCH_RATE_LIMITS times (is_allowed; the proxy limits it too, deploy/nginx.conf).
 """
 
 import dataclasses
@@ -14,8 +17,11 @@ import functools
 import html
 import operator
 import re
+import time
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Func, Model, Q, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat, NullIf
@@ -23,6 +29,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from inquiries import ratelimit
 from programs import kinds
 from programs.kinds import Listing
 from programs.models import Page, Program
@@ -34,6 +41,9 @@ SNIPPET_CHARS = 220
 SEARCH_EMPTY = _("Please type a word or two to search for, such as “insurance” or “school”.")
 SEARCH_TOO_LONG = _(
     "That search is too long for us. Please use fewer words (up to 200 letters and spaces)."
+)
+SEARCH_SLOW_DOWN = _(
+    "You searched many times in a short while. Please wait a minute, then search again."
 )
 # Private-use characters: never in real text, so they can mark matches through escaping.
 START, STOP = "\ue000", "\ue001"
@@ -72,6 +82,24 @@ def query_problem(query: str) -> str:
     if len(query) > MAX_QUERY_LENGTH:
         return str(SEARCH_TOO_LONG)
     return ""
+
+
+def is_allowed(request) -> bool:
+    """Count one search from this address; False past SEARCH_RATE_LIMITS. Counted in the cache,
+    not the database: a search writes nothing (shared by every worker with REDIS_URL; each
+    process counts alone with the local-memory cache of a development run)."""
+    now = int(time.time())
+    who = ratelimit.client_key(request)
+    allowed = True
+    for limit, window in settings.SEARCH_RATE_LIMITS:
+        key = f"rl:search:{who}:{window}:{now // window}"
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            count = 1
+        allowed = allowed and count <= limit
+    return allowed
 
 
 def search(*, program: Program, query: str, language: str) -> list[Result]:

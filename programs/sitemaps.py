@@ -1,10 +1,24 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from programs.models import Page, Program
 
 
-class StaticViewSitemap(Sitemap):
+class OriginSitemap(Sitemap):
+    """Addresses on the configured origin (SITE_URL): Django's sitemap view would build them from
+    the request's Host header, which any client may set."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class StaticViewSitemap(OriginSitemap):
     changefreq = "monthly"
     priority = 1.0
 
@@ -15,7 +29,7 @@ class StaticViewSitemap(Sitemap):
         return reverse(item)
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(OriginSitemap):
     changefreq = "monthly"
     priority = 0.8
 

@@ -80,6 +80,9 @@ def search(request):
         problem = site_search.query_problem(query)
         if problem:
             context["message"] = problem
+        elif not site_search.is_allowed(request):
+            context["message"] = site_search.SEARCH_SLOW_DOWN
+            return render(request, "programs/search.html", context, status=429)
         else:
             context["results"] = site_search.search(
                 program=program, query=query, language=get_language()
@@ -93,7 +96,7 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /search/", "Disallow: /request-a-call-back/thanks/"]
     if settings.ADMIN_URL == "admin/":  # a custom admin address is not advertised here
         lines.append("Disallow: /admin/")
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -184,6 +184,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "cart.example.org",
     "DJANGO_HTTPS": "true",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://cart.example.org",
+    "SITE_URL": "https://cart.example.org",
     "DJANGO_DEBUG": "false",
     "EMAIL_HOST": "smtp.example.org",
 }

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.test import override_settings
@@ -192,6 +193,70 @@ def test_a_backup_code_works_exactly_once(client, totp):
         assert code_step(client, codes[1]).status_code == 302  # another one still works
 
 
+def test_the_session_key_changes_after_the_second_step(client, totp):
+    password_step(client)
+    after_password = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert is_signed_in(client) and not is_verified(client)
+    assert code_step(client, code_for(totp)).status_code == 302
+    after_code = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert after_code != after_password and is_verified(client)
+    # The key a password alone got is worth nothing now.
+    stale = import_module(settings.SESSION_ENGINE).SessionStore(after_password)
+    assert SESSION_KEY not in stale.load()
+
+
+# --- Sign-in posts per address: before any password is hashed
+
+
+def test_sign_in_posts_are_limited_per_address_whatever_the_username(client, totp, settings):
+    """Random usernames, never the same twice (the lockout counts username + address): the
+    11th post in a minute is refused before any password is checked."""
+    settings.STAFF_SIGN_IN_RATE_LIMITS = [(10, 60), (60, 3600)]
+    start = timezone.now().replace(second=1)
+    with time_machine.travel(start, tick=False):
+        for _ in range(10):
+            response = password_step(
+                client, username=uuid.uuid4().hex, password="x", REMOTE_ADDR="203.0.113.7"
+            )
+            assert response.status_code == 200
+        stranger = uuid.uuid4().hex
+        response = password_step(client, username=stranger, REMOTE_ADDR="203.0.113.7")
+        assert response.status_code == 429
+        assert "Too many sign-in attempts came from your address" in response.content.decode()
+        # Refused before authentication (and its password hashing): axes never saw it.
+        assert not AccessAttempt.objects.filter(username=stranger).exists()
+        assert AccessAttempt.objects.count() == 10
+        assert password_step(client, REMOTE_ADDR="203.0.113.7").status_code == 429  # even nurse
+        assert not is_signed_in(client)
+        # Another address is not affected.
+        assert password_step(client, REMOTE_ADDR="198.51.100.23").status_code == 302
+    client.logout()
+    with time_machine.travel(start + datetime.timedelta(minutes=1), tick=False):
+        assert password_step(client, REMOTE_ADDR="203.0.113.7").status_code == 302
+
+
+def test_staff_pages_carry_no_stray_nonce_text(client, staff, totp):
+    """admin/login.html renders a bare `nonce="…"` in <head> when the page has no form."""
+    pages = [client.get(login_url()).content.decode()]
+    for _ in range(5):
+        password_step(client, password="wrong", REMOTE_ADDR="203.0.113.7")
+    pages.append(password_step(client, REMOTE_ADDR="203.0.113.7").content.decode())  # lockout
+    password_step(client, REMOTE_ADDR="203.0.113.8")
+    pages.append(client.get(login_url()).content.decode())  # the code step
+    TOTPDevice.objects.filter(user=staff).delete()
+    client.logout()
+    password_step(client, REMOTE_ADDR="203.0.113.9")
+    client.get(login_url())
+    pending = TOTPDevice.objects.get(user=staff, confirmed=False)
+    pages.append(code_step(client, code_for(pending)).content.decode())  # the backup codes
+    assert "Your backup codes" in pages[-1] and LOCKED_OUT in pages[1]
+    for page in pages:
+        head = page.split("</head>", 1)[0]
+        for line in head.splitlines():
+            assert not line.strip().startswith("nonce="), line
+        assert head.count("login.css") == 1
+
+
 # --- First sign-in: enrolment
 
 
@@ -263,7 +328,8 @@ def test_five_failures_lock_a_username_at_an_address(client, totp):
     response = password_step(client, REMOTE_ADDR="203.0.113.7")  # the right password, too late
     assert response.status_code == 429
     page = response.content.decode()
-    assert LOCKED_OUT in page and "locked for" in page
+    assert LOCKED_OUT in page and "it is locked for 15 minutes." in page  # not "PT15M"
+    assert "PT15M" not in page
     assert not is_signed_in(client)
     assert settings.SESSION_COOKIE_NAME not in response.cookies
 
@@ -306,6 +372,7 @@ def test_without_a_proxy_a_forged_forwarded_for_does_not_dodge_the_lock(client, 
 
 def test_behind_one_proxy_the_lock_holds_for_the_address_the_proxy_saw(client, totp, settings):
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.2"]
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
     for _ in range(5):
         password_step(client, password="wrong", HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
@@ -315,6 +382,21 @@ def test_behind_one_proxy_the_lock_holds_for_the_address_the_proxy_saw(client, t
     # while a colleague elsewhere, arriving through the same proxy, signs in.
     colleague = password_step(client, HTTP_X_FORWARDED_FOR="198.51.100.23", **proxy)
     assert colleague.status_code == 302 and is_signed_in(client)
+
+
+def test_a_client_reaching_the_app_directly_cannot_dodge_the_lock_with_a_forged_header(
+    client, totp, settings
+):
+    """TRUSTED_PROXY_COUNT=1 as in production, but the peer is not the proxy: its header is
+    ignored, so changing X-Forwarded-For on each try neither spreads the failures nor lets it in."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["127.0.0.1"]
+    direct = {"REMOTE_ADDR": "203.0.113.7"}
+    for i in range(5):
+        password_step(client, password="wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{i}", **direct)
+    response = password_step(client, HTTP_X_FORWARDED_FOR="198.51.100.23", **direct)
+    assert response.status_code == 429
+    assert not is_signed_in(client)
 
 
 # --- Sessions: idle limit and absolute limit

@@ -60,12 +60,19 @@ def language_paths(path: str) -> list[dict]:
     ]
 
 
+@register.simple_tag
+def absolute_url(path: str) -> str:
+    """`path` on the site's configured origin (SITE_URL), never on the request's Host header:
+    whole pages are cached and shared, so one visitor's Host must not reach another's links."""
+    return settings.SITE_URL + path
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> list[dict]:
     """This page in each language, with absolute addresses for the hreflang links."""
     request = context["request"]
     return [
-        {**version, "url": request.build_absolute_uri(version["path"])}
+        {**version, "url": absolute_url(version["path"])}
         for version in language_paths(request.path)
     ]
 

@@ -151,7 +151,7 @@ def test_checklist_to_a_prefilled_callback_with_the_keyboard_only(live_server, p
     expect(page.get_by_role("heading", name="What your answers usually mean")).to_be_visible()
     expect(page.get_by_text("Ellen Marsh, RN, MSN")).to_be_visible()
     assert axe_violations(page) == []
-    tab_to(page, page.get_by_role("link", name="Ask us to call you back"))
+    tab_to(page, page.get_by_role("button", name="Ask us to call you back"))
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Request a call back")

@@ -21,7 +21,6 @@ PUBLIC_PATHS = [
     *("/faq/", "/glossary/", "/stories/", "/clinical-trials/", "/resources/"),
     *("/language-assistance/", "/nondiscrimination/", "/search/", "/search/?q=side+effects"),
     *("/request-a-call-back/", "/could-car-t-be-an-option/", "/family-guide/"),
-    "/could-car-t-be-an-option/?age=9&diagnosis=b_all&relapse=more",
 ]
 # Each page's Spanish twin: /es/ + the path (a search looks for Spanish words).
 SPANISH = {path: "/es" + path for path in PUBLIC_PATHS} | {

@@ -84,7 +84,7 @@ def public_paths() -> list[str]:
             paths += [
                 reverse("programs:family_guide"),
                 reverse("inquiries:checklist"),
-                reverse("inquiries:checklist") + "?age=9&diagnosis=b_all&relapse=once",
+                reverse("inquiries:callback_sent"),  # the checklist's result is posted now
                 reverse("programs:search"),
                 reverse("programs:search") + "?q=fever",
                 reverse("inquiries:callback_create"),

@@ -180,6 +180,7 @@ def test_client_address_trusts_only_what_our_proxies_appended(
     settings, proxies, remote, forwarded, expected
 ):
     settings.TRUSTED_PROXY_COUNT = proxies
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.0/8"]  # PROXY and 10.0.0.3 (test_production)
     assert ratelimit.client_address(request_from(remote, forwarded)) == expected
 
 
@@ -206,6 +207,7 @@ def test_two_families_behind_one_proxy_have_their_own_limits(
     client, payload, fresh_token, limits, settings, backend
 ):
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = [PROXY]
     first, second = ({"HTTP_X_FORWARDED_FOR": family} for family in FAMILIES)
     with time_machine.travel(NOON, tick=False):
         for _ in range(5):

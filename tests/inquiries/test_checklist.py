@@ -3,11 +3,9 @@ they answer is kept."""
 
 import re
 import uuid
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.apps import apps
-from django.urls import reverse
 
 from inquiries import checklist
 from inquiries.services import callback_request_create
@@ -61,7 +59,7 @@ URL = "/could-car-t-be-an-option/"
 def test_answers_get_plain_words_and_the_right_next_step(
     client, demo_program, answers, says, calls
 ):
-    html = client.get(URL, answers).content.decode()
+    html = client.post(URL, answers).content.decode()
     text = html.replace("&#x27;", "'")
     assert str(says) in text and str(checklist.ONLY_A_TEAM_DECIDES) in text
     next_step = text.split("Your next step", 1)[1].split("</section>", 1)[0]
@@ -77,13 +75,14 @@ def test_it_never_says_eligible(client, demo_program, prefix):
         {"age": 12, "diagnosis": "lymphoma", "relapse": "more"},
         {"age": 40, "diagnosis": "other", "relapse": "no"},
     ):
-        text = client.get(prefix + URL, answers).content.decode().lower()
+        text = client.post(prefix + URL, answers).content.decode().lower()
         assert 'class="checklist-result"' in text  # a result, not the form again
         assert "eligible" not in text and "qualif" not in text
         # Spanish: “elegible”, “califica” (qualifies), “reúne los requisitos” (meets the criteria).
         assert "elegib" not in text and "califica" not in text and "requisitos" not in text
     if prefix:
         assert '<html lang="es"' in text
+        assert "lo que sus respuestas suelen significar" in text
 
 
 def _row_counts() -> dict[str, int]:
@@ -96,7 +95,7 @@ def _row_counts() -> dict[str, int]:
 
 
 def test_treatments_add_what_they_mean(client, demo_program):
-    html = client.get(
+    html = client.post(
         URL,
         {"age": 9, "diagnosis": "b_all", "relapse": "more", "treatments": ["transplant", "cart"]},
     )
@@ -108,17 +107,18 @@ def test_treatments_add_what_they_mean(client, demo_program):
 def test_it_stores_nothing(client, demo_program, prefix):
     before = _row_counts()
     assert len(before) > 20  # every table, not just the callback queue's
-    response = client.get(
+    response = client.post(
         prefix + URL,
         {"age": 9, "diagnosis": "b_all", "relapse": "more", "treatments": ["transplant", "cart"]},
     )
     assert response.status_code == 200 and 'class="checklist-result"' in response.content.decode()
     assert _row_counts() == before
-    assert not response.cookies  # no session, no answers kept in a cookie
+    # No session, no answers kept in a cookie: only the CSRF token the posted form needs.
+    assert set(response.cookies) <= {"csrftoken"}
 
 
 def test_bad_answers_re_render_kindly(client, demo_program):
-    html = client.get(
+    html = client.post(
         URL, {"age": "200", "diagnosis": "b_all", "relapse": "maybe"}
     ).content.decode()
     assert "Please check the answers marked below." in html
@@ -127,9 +127,15 @@ def test_bad_answers_re_render_kindly(client, demo_program):
     assert 'value="200"' in html
 
 
-def _prefill(html: str) -> dict:
-    href = re.search(r'href="(/request-a-call-back/\?[^"]+)"', html).group(1).replace("&amp;", "&")
-    return {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
+def _prefill(client, answers: dict) -> tuple[str, dict]:
+    """“Ask us to call you back”: the result's own form posts the answers again."""
+    html = client.post(URL, answers).content.decode()
+    button = html.split('class="checklist-result"', 1)[1].split("</section>", 1)[0]
+    assert '<form method="post" action="/could-car-t-be-an-option/">' in button
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', button))
+    assert 'name="then" value="callback"' in button
+    form_html = client.post(URL, hidden | {"then": "callback"}).content.decode()
+    return html, form_html
 
 
 @pytest.mark.parametrize(
@@ -142,12 +148,23 @@ def _prefill(html: str) -> dict:
     ],
 )
 def test_the_prefilled_callback_is_routed_like_a_typed_one(client, demo_program, answers):
-    html = client.get(URL, answers).content.decode()
-    prefill = _prefill(html)
-    form_html = client.get(reverse("inquiries:callback_create"), prefill).content.decode()
+    html, form_html = _prefill(client, answers)
+    assert '<form method="post" action="/request-a-call-back/"' in form_html
+    values = dict(re.findall(r'name="(\w+)" value="([^"]*)"[^>]*checked', form_html))
+    prefill = checklist.checklist_result(
+        program=demo_program,
+        answers=checklist.ChecklistAnswers(
+            age=answers["age"],
+            diagnosis=answers["diagnosis"],
+            relapsed={"more": "yes", "refractory": "yes", "not_sure": "not_sure"}[
+                answers["relapse"]
+            ],
+        ),
+        language="en",
+    ).callback_prefill
     for name in ("asker", "topic", "diagnosis", "relapsed"):
-        assert f'name="{name}" value="{prefill[name]}"' in form_html and "checked" in form_html
-    assert f'value="{prefill["patient_age"]}"' in form_html
+        assert values[name] == prefill[name], name
+    assert f'name="patient_age" value="{prefill["patient_age"]}"' in form_html
     typed = {
         "asker": prefill["asker"],
         "topic": prefill["topic"],
@@ -172,3 +189,29 @@ def test_the_prefilled_callback_is_routed_like_a_typed_one(client, demo_program,
     assert request.line.name in next_step
     if request.coordinator:
         assert request.coordinator.name in next_step
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_the_answers_are_posted_never_put_in_a_url(client, demo_program, prefix):
+    page = client.get(prefix + URL).content.decode()
+    form = re.search(r"<form[^>]*>", page.split('id="page-title"', 1)[1]).group(0)
+    assert 'method="post"' in form
+    assert "csrfmiddlewaretoken" in page
+    # Every link on the page and on the result carries no answer.
+    result = client.post(prefix + URL, {"age": 9, "diagnosis": "b_all", "relapse": "more"})
+    assert 'class="checklist-result"' in result.content.decode()
+    for html in (page, result.content.decode()):
+        for href in re.findall(r'href="([^"]*)"', html):
+            assert "age=" not in href and "diagnosis=" not in href and "relapse" not in href, href
+    # Answers typed into a URL by hand are not acted on (nothing would hide them from logs).
+    by_link = client.get(prefix + URL, {"age": 9, "diagnosis": "b_all", "relapse": "more"})
+    assert 'class="checklist-result"' not in by_link.content.decode()
+
+
+def test_every_submit_button_has_a_name(client, demo_program):
+    for html in (
+        client.get(URL).content.decode(),
+        client.post(URL, {"age": 9, "diagnosis": "b_all", "relapse": "more"}).content.decode(),
+    ):
+        for button in re.findall(r'<(?:input|button)[^>]*type="submit"[^>]*>', html):
+            assert re.search(r'name="\w+"', button), button
