@@ -5,9 +5,11 @@ import dataclasses
 import textwrap
 
 from django import template
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext as _
 
 from programs.models import StepPicture
-from programs.templatetags.carsite import journey_duration
+from programs.templatetags.carsite import clock, journey_duration
 
 register = template.Library()
 
@@ -84,3 +86,31 @@ PURPOSE_ICONS = {
 def purpose_icon(purpose: str) -> str:
     """The small icon beside a phone line's name, by what the line is for."""
     return PURPOSE_ICONS.get(purpose, "phone")
+
+
+@register.filter
+def hours_summary(line) -> str:
+    """A line's week in a few words, for the printed guide: “Mon–Fri 8 am to 6 pm; Sat 9 am to
+    1 pm”. Days with the same hours are joined; closed days are left out."""
+    runs: list[list] = []  # [first day, last day, periods] of consecutive days alike
+    for day in range(7):
+        periods = tuple((h.opens, h.closes) for h in line._hours if h.weekday == day)
+        if runs and runs[-1][2] == periods and runs[-1][1] == day - 1:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day, periods])
+    parts = []
+    for first, last, periods in runs:
+        if not periods:
+            continue
+        days = (
+            WEEKDAYS_ABBR[first]
+            if first == last
+            else f"{WEEKDAYS_ABBR[first]}–{WEEKDAYS_ABBR[last]}"
+        )
+        times = ", ".join(
+            _("%(opens)s to %(closes)s") % {"opens": clock(opens), "closes": clock(closes)}
+            for opens, closes in periods
+        )
+        parts.append(f"{days} {times}")
+    return "; ".join(parts)
