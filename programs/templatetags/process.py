@@ -58,7 +58,7 @@ AVATAR_COLOURS = 6  # .avatar-0 … .avatar-5 in static/css/site.css
 @register.filter
 def initials(name: str) -> str:
     """“Anna Lindqvist” -> “AL”: the initials avatar shown when a person has no photo."""
-    words = [word for word in name.replace(".", " ").split() if word[:1].isalpha()]
+    words = [word for word in name.split() if word[:1].isalpha() and not word.endswith(".")]
     if not words:
         return ""
     picked = words if len(words) < 3 else [words[0], words[-1]]
