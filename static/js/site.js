@@ -33,6 +33,11 @@ for (const form of document.querySelectorAll("form[data-send-once]")) {
   });
 }
 
+// A printed link shows its full address (print.css); without this, the path after the site.
+for (const link of document.querySelectorAll('main a[href^="/"]:not(.term)')) {
+  link.dataset.printUrl = link.href;
+}
+
 // The family guide prints the day it is printed (the page itself may be cached a while).
 const today = document.querySelector("time[data-today]");
 if (today) {
