@@ -14,10 +14,10 @@ from programs.templatetags.carsite import clock, journey_duration
 register = template.Library()
 
 WIDTH = 340
-TITLE_CHARS = 26  # a 15 px bold line within the picture's width, also in Spanish
-LINE = 19  # px per title line
-TIME_LINE = 18
-GAP = 16
+TITLE_CHARS = 22  # a 16 px bold line left of the loop (x 54 to 290), also in Spanish
+LINE = 20  # px per title line
+TIME_LINE = 19
+GAP = 20
 
 
 @dataclasses.dataclass
@@ -31,7 +31,7 @@ class Row:
 
     @property
     def duration_y(self) -> int:
-        return self.y + LINE * len(self.title_lines) + 14
+        return self.y + LINE * (len(self.title_lines) - 1) + 17  # just under the title
 
 
 @register.simple_tag
@@ -42,7 +42,7 @@ def process_picture(steps) -> dict:
     for number, step in enumerate(steps, start=1):
         lines = textwrap.wrap(step.tr.title, TITLE_CHARS) or [""]
         duration = journey_duration(step)
-        rows.append(Row(number, step.picture or "dot", lines, duration, y, y + 14))
+        rows.append(Row(number, step.picture or "dot", lines, duration, y, y + 17))
         y += LINE * len(lines) + (TIME_LINE if duration else 0) + GAP
     by_icon = {row.icon: row for row in rows}
     loop = None

@@ -18,7 +18,7 @@ NAV = [
 ]
 PUBLIC_PATHS = [
     *("/", "/what-is-car-t/", "/how-it-works/", "/who-it-is-for/", "/team/", "/contact/"),
-    *("/faq/", "/glossary/", "/stories/", "/clinical-trials/", "/resources/"),
+    *("/faq/", "/glossary/", "/stories/", "/clinical-trials/", "/resources/", "/finding-us/"),
     *("/language-assistance/", "/nondiscrimination/", "/search/", "/search/?q=side+effects"),
     *("/request-a-call-back/", "/could-car-t-be-an-option/", "/family-guide/"),
     "/could-car-t-be-an-option/?age=9&diagnosis=b_all&relapse=more",
@@ -44,6 +44,7 @@ def test_family_reaches_each_page_from_home_through_the_menu(live_server, page, 
         menu = page.get_by_role("navigation", name="Main")
         menu.get_by_role("link", name=link_name, exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        open_menu(page)
         expect(menu.get_by_role("link", name=link_name, exact=True)).to_have_attribute(
             "aria-current", "page"
         )
