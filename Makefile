@@ -125,5 +125,5 @@ bench-load: static ## 500 concurrent callback requests + 100 replays must lose n
 bench-queue: static ## the coordinators' queue with 100,000 requests
 	$(VENV)/bin/python bench/queue_bench.py $(BENCH_ARGS)
 
-lighthouse: static ## Lighthouse (mobile) on the home and journey pages (installs the pinned npm package)
+lighthouse: static ## Lighthouse (mobile) scores and LCP: home, journey, contacts, team, callback form (installs the pinned npm package)
 	$(VENV)/bin/python bench/lighthouse.py
