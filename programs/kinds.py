@@ -196,7 +196,8 @@ KINDS: dict[str, Kind] = {
         footer_label=_("Language assistance"),
     ),
     PageKind.NONDISCRIMINATION: Kind(footer_label=_("Nondiscrimination notice")),
-    PageKind.FINDING_US: Kind("programs/_finding_us.html", _finding_us, in_more=True),
+    # The address and the map lead the page; its text (parking, entrance, transport) follows.
+    PageKind.FINDING_US: Kind(load=_finding_us, in_more=True, lead="programs/_finding_us.html"),
 }  # fmt: skip
 
 
