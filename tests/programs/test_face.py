@@ -120,7 +120,7 @@ def test_finding_us_has_the_address_a_map_and_a_maps_link(client, demo_program):
     assert "1200 Larkfield Avenue" in html and "Philadelphia, PA 19104" in html
     maps = re.search(r'href="(https://www\.google\.com/maps/search/\?[^"]+)"', html).group(1)
     query = parse_qs(urlparse(unescape(maps)).query)["query"][0]
-    assert query.startswith("Larkfield Children's Hospital") and "1200 Larkfield Avenue" in query
+    assert query.startswith("Larkfield Children's Hospital") and "1200 Larkfield Avenue," in query
     assert "Open in your phone&#x27;s maps app" in html or "Open in your phone's maps app" in html
     assert '<svg class="site-map"' in html and "<title" in html
     for heading in ("Parking", "The entrance to use", "By bus or train", "Where families stay"):
