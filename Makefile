@@ -135,5 +135,5 @@ prod-hammer: static ## prod-check, plus 12 clients hammering the sign-in while t
 html-check: css ## the Nu Html Checker (vnu.jar, pinned npm package; needs Java) on every public page and each staff sign-in step
 	$(VENV)/bin/python bench/html_check.py
 
-lighthouse: static ## Lighthouse (mobile) on the home and journey pages (installs the pinned npm package)
+lighthouse: static ## Lighthouse (mobile) scores and LCP: home, journey, contacts, team, callback form (installs the pinned npm package)
 	$(VENV)/bin/python bench/lighthouse.py

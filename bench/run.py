@@ -44,7 +44,10 @@ WEIGHT_PAGES = [
     "/faq/", "/glossary/", "/stories/", "/clinical-trials/", "/resources/",
     "/language-assistance/", "/nondiscrimination/", "/family-guide/", "/request-a-call-back/",
     "/could-car-t-be-an-option/", "/search/?q=T-cells", "/es/", "/es/how-it-works/",
+    "/finding-us/", "/es/finding-us/",
 ]  # fmt: skip
+WEIGHT_BUDGET = 30 * 1024  # HTML + CSS + JS, gzip
+WITH_IMAGES_BUDGET = 60 * 1024  # and the pictures above the fold (the <img>s not loaded lazily)
 # The goals (issue: speed and resilience), as ratios to the trivial view in the same run.
 CACHED_PAGES = ["home", "content page", "team page", "contacts page", "journey page"]
 CACHED_GOAL, UNCACHED_GOAL = 0.5, 0.10
@@ -116,7 +119,8 @@ def python_load(url: str, *, seconds: float, connections: int) -> dict:
 
 
 def page_weight(base: str, path: str) -> dict:
-    """gzip bytes of the HTML and of each stylesheet and script it loads (images apart)."""
+    """gzip bytes of the HTML and of each stylesheet and script it loads, and the bytes of the
+    pictures above the fold (every <img> without loading="lazy"; inline SVG is in the HTML)."""
     html = get(base + path, headers={"Accept-Encoding": "gzip"})
     body = (
         gzip.decompress(html.body) if html.headers.get("Content-Encoding") == "gzip" else html.body
@@ -131,6 +135,10 @@ def page_weight(base: str, path: str) -> dict:
             content = get(base + asset).body
             total[kind] += len(gzip.compress(content, 9))
     total["total"] = total["html"] + total["css"] + total["js"]
+    eager = [src for tag in re.findall(r"<img\b[^>]*>", text) if 'loading="lazy"' not in tag
+             for src in re.findall(r'src="([^"]+)"', tag)]  # fmt: skip
+    total["img"] = sum(len(get(base + src).body) for src in eager)
+    total["with_images"] = total["total"] + total["img"]
     return total
 
 
@@ -265,10 +273,12 @@ def main() -> int:
     say("\nSQL queries per page (in-process): cached / uncached")
     for path, row in queries.items():
         say(f"  {path:32} {row['cached']:3} / {row['uncached']:3}")
-    say("\nPage weight, gzip bytes (HTML + CSS + JS, images apart; budget 30,720)")
+    say(f"\nPage weight, gzip bytes (HTML + CSS + JS: budget {WEIGHT_BUDGET:,}; with the images "
+        f"above the fold: budget {WITH_IMAGES_BUDGET:,})")  # fmt: skip
     for path, row in weights.items():
         say(
             f"  {path:32} {row['total']:7,}  (html {row['html']:,}, css {row['css']:,}, js {row['js']:,})"
+            f"  with images {row['with_images']:,}"
         )
     say(f"\nCallback POST: {posts['accepted']}/{posts['posts']} accepted, {posts['accepted_per_s']:.0f}/s, "
         f"p50 {posts['p50_ms']:.1f} ms, p99 {posts['p99_ms']:.1f} ms")  # fmt: skip
@@ -279,7 +289,9 @@ def main() -> int:
     )  # fmt: skip
     say(f"\nWrote {path.relative_to(path.parent.parent.parent)}")
     misses = [f"{p}: {w['total']:,} bytes over the 30 KB budget"
-              for p, w in weights.items() if w["total"] > 30 * 1024]  # fmt: skip
+              for p, w in weights.items() if w["total"] > WEIGHT_BUDGET]  # fmt: skip
+    misses += [f"{p}: {w['with_images']:,} bytes with its images, over the 60 KB budget"
+               for p, w in weights.items() if w["with_images"] > WITH_IMAGES_BUDGET]  # fmt: skip
     misses += [f"{name}: {summary[name]['vs_trivial']:.2f} of the trivial view (goal {CACHED_GOAL})"
                for name in CACHED_PAGES if summary[name]["vs_trivial"] < CACHED_GOAL]  # fmt: skip
     uncached = summary["content page, uncached"]["vs_trivial"]

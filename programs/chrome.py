@@ -45,6 +45,28 @@ class Chrome:
         return [page for page in self.pages if page.show_in_nav]
 
     @property
+    def more_pages(self) -> list[Page]:
+        """The menu's "More" group: the pages of kinds.more_kinds() not in the menu itself."""
+        more = kinds.more_kinds()
+        return [page for page in self.pages if page.kind in more and not page.show_in_nav]
+
+    @property
+    def reading_order(self) -> list[Page]:
+        """The menu's pages, then the "More" group's: the order a family reads the site in,
+        which each page's "Next" link follows."""
+        return [*self.nav_pages, *self.more_pages]
+
+    def next_page(self, page: Page | None) -> Page | None:
+        """The page after `page` in reading_order; the first page after a page outside it (the
+        footer's pages); None after the last."""
+        order = self.reading_order
+        ids = [each.pk for each in order]
+        if page is None or page.pk not in ids:
+            return order[0] if order and (page is None or order[0].pk != page.pk) else None
+        index = ids.index(page.pk)
+        return order[index + 1] if index + 1 < len(order) else None
+
+    @property
     def footer_pages(self) -> list[tuple[Page, str]]:
         """(page, the footer's name for it): language help and the nondiscrimination notice."""
         return [
@@ -60,6 +82,19 @@ class Chrome:
     @property
     def home_lines(self) -> list:
         return [line for line in self.lines if line.show_on_home]
+
+    @property
+    def header_line(self):
+        """The line the header calls (Program.header_line), while it is published."""
+        if self.program is None or self.program.header_line_id is None:
+            return None
+        return next((ln for ln in self.lines if ln.pk == self.program.header_line_id), None)
+
+    @property
+    def header_phone(self) -> str:
+        """The one number in the header: the header line's, else the program's main phone."""
+        line = self.header_line
+        return line.phone if line else (self.program.main_phone if self.program else "")
 
     @property
     def urgent_line(self):

@@ -9,6 +9,7 @@ else branches on a page's kind. A new kind is a PageKind choice, a partial and a
 
 import dataclasses
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.utils.functional import Promise
@@ -52,11 +53,16 @@ class Kind:
     footer_label: Promise | None = None
     # Linked from every page's text: the glossary (its terms link there).
     linked_from_text: bool = False
+    # Listed in the menu's "More" group, whether or not the page is in the menu itself.
+    in_more: bool = False
+    # The partial shows the page's "staying near" facts itself, where its text points to them.
+    places_stay_facts: bool = False
+    lead: str | None = None  # a template shown before the page's text (the process picture)
 
     @property
     def linked_everywhere(self) -> bool:
         """Loaded with the site chrome, because every page links to it."""
-        return self.footer_label is not None or self.linked_from_text
+        return self.footer_label is not None or self.linked_from_text or self.in_more
 
 
 def _grouped(rows, *, key) -> list[tuple[str, list]]:
@@ -106,6 +112,18 @@ def _resources(program, chrome) -> dict:
     return {"resource_groups": groups}
 
 
+def _finding_us(program, chrome) -> dict:
+    """The address and a maps link (a search for the address: the phone opens its maps app)."""
+    query = ", ".join(program.address_lines)
+    maps_url = "https://www.google.com/maps/search/?" + urlencode({"api": 1, "query": query})
+    return {"address_lines": program.address_lines, "maps_url": maps_url if query else ""}
+
+
+def more_kinds() -> list[str]:
+    """The kinds listed in the menu's "More" group."""
+    return [value for value, kind in KINDS.items() if kind.in_more]
+
+
 def _taglines(program, chrome) -> dict:
     return {"taglines": list(program.language_taglines.published())}
 
@@ -123,16 +141,19 @@ KINDS: dict[str, Kind] = {
         _glossary,
         (Listing("GlossaryTerm", _("Medical word"), "term", ("definition",)),),
         linked_from_text=True,
+        in_more=True,
     ),
     PageKind.STORIES: Kind(
         "programs/_stories.html",
         _stories,
         (Listing("PatientStory", _("Family story"), "title", ("name_shown", "body"), frozenset({"body"})),),
+        in_more=True,
     ),
     PageKind.TRIALS: Kind(
         "programs/_trials.html",
         _trials,
         (Listing("ClinicalTrial", _("Clinical trial"), "name", ("short_name", "for_whom", "registry_id")),),
+        in_more=True,
     ),
     PageKind.RESOURCES: Kind(
         "programs/_resources.html",
@@ -147,6 +168,8 @@ KINDS: dict[str, Kind] = {
             Listing("JourneyStep", _("The journey, step by step"), "title", ("what_happens", "where", "duration_note", "family_does"), anchor="journey-title"),
             Listing("WarningSign", _("Warning signs after CAR T"), "text", anchor="warning-signs-journey"),
         ),
+        places_stay_facts=True,
+        lead="programs/_process.html",
     ),
     PageKind.CONDITIONS: Kind(
         "programs/_conditions.html",
@@ -173,6 +196,8 @@ KINDS: dict[str, Kind] = {
         footer_label=_("Language assistance"),
     ),
     PageKind.NONDISCRIMINATION: Kind(footer_label=_("Nondiscrimination notice")),
+    # The address and the map lead the page; its text (parking, entrance, transport) follows.
+    PageKind.FINDING_US: Kind(load=_finding_us, in_more=True, lead="programs/_finding_us.html"),
 }  # fmt: skip
 
 

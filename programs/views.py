@@ -30,6 +30,7 @@ def home(request):
     context = {
         "conditions": list(program.conditions.published()),
         "eligibility_page": get_chrome(request).page_of_kind(PageKind.CONDITIONS),
+        "journey_steps": list(program.journey_steps.published()),  # the process picture
     }
     return render(request, "programs/home.html", context)
 
@@ -53,6 +54,7 @@ def page_context(request, page: Page) -> dict:
         "kind": kind,
         "stay_nearby_facts": chrome.stay_facts.get(page.pk, []),
         "glossary": chrome.glossary_for(page),
+        "next_page": chrome.next_page(page),
         **kind.load(page.program, chrome),
     }
 

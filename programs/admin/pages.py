@@ -24,8 +24,8 @@ class ProgramAdmin(StampedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "institution", "short_description", "is_default"]}),
-        ("Home page", {"fields": ["about", "next_step"]}),
-        ("Contact and time", {"fields": ["main_phone", "time_zone"]}),
+        ("Home page", {"fields": ["headline", "about", "next_step"]}),
+        ("Contact and time", {"fields": ["main_phone", "header_line", "address", "time_zone"]}),
         ("Callback requests", {"fields": ["fallback_line", "response_hours"]}),
     ]
     phone_display = phone_column("main_phone", "main phone")

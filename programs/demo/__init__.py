@@ -34,7 +34,7 @@ class _Spec:
     extra: tuple[str, ...] = ()  # keys load_demo resolves itself (names of other rows, hours)
 
 
-PROGRAM = _Spec("programs.Program", ("slug", "name"), extra=("fallback_line",))
+PROGRAM = _Spec("programs.Program", ("slug", "name"), extra=("fallback_line", "header_line"))
 PAGE = _Spec("programs.Page", ("slug", "title", "kind", "body"))
 STAY_NEARBY = _Spec("programs.StayNearbyFact", ("heading", "page"), extra=("page",))
 NOTICE = _Spec("programs.SiteNotice", ("text",))
@@ -91,6 +91,7 @@ class DemoData:
     trials: list[Row]
     resources: list[Row]
     taglines: list[Row]
+    header_line: str | None = None  # the purpose of the line whose number the header shows
 
     @property
     def all_pages(self) -> list[Row]:
@@ -118,6 +119,7 @@ def read_demo(directory: Path) -> DemoData:
         if key not in program:
             raise DemoDataError(f"{named('program.yaml')}, program: missing “{key}”")
     fallback_line, response_hours = program.pop("fallback_line"), program.pop("response_hours")
+    header_line = program.pop("header_line", None)
     listed = _page_list(setup["pages"], f"{named('program.yaml')}, pages")
     review = _translated(setup["pages"], "reviewer_role", f"{named('program.yaml')}, pages")
     pages = _pages(directory, listed, review)
@@ -142,6 +144,7 @@ def read_demo(directory: Path) -> DemoData:
         program=program,
         fallback_line=fallback_line,
         response_hours=response_hours,
+        header_line=header_line,
         reviewer_role=review["reviewer_role"],
         pages=[pages[slug] for slug in listed["core"]],
         families_pages=[pages[slug] for slug in listed["families"]],

@@ -25,6 +25,7 @@ from programs.models.care import (
     DurationUnit,
     JourneyStep,
     StayNearbyFact,
+    StepPicture,
     WarningSign,
     WarningSignGroup,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "ResourceCategory",
     "SiteNotice",
     "StayNearbyFact",
+    "StepPicture",
     "TeamMember",
     "TextDirection",
     "Timestamped",

@@ -4,7 +4,7 @@ signs to watch for after the infusion, and the facts about staying near the cent
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from programs.models.base import Content, Listed, ordered_or_empty, spanish
+from programs.models.base import Content, Listed, one_of, ordered_or_empty, spanish
 from programs.models.pages import Page
 from programs.models.program import Program
 
@@ -80,6 +80,22 @@ class DurationUnit(models.TextChoices):
     MONTHS = "months", "months"
 
 
+class StepPicture(models.TextChoices):
+    """What a step is, as the process picture draws it (its icon, and the loop the cells make
+    from collecting them to the infusion)."""
+
+    NONE = "", "A plain dot"
+    FIRST_CALL = "phone", "First call"
+    COLLECT = "collect", "Collecting the cells"
+    LAB = "lab", "Making the cells in a lab"
+    CHEMO = "chemo", "Chemotherapy"
+    INFUSE = "infuse", "Infusion"
+    HOSPITAL = "hospital", "In the hospital"
+    HOME = "home", "Staying near, or at home"
+    CHECK = "check", "Checking the response"
+    RECOVER = "heart", "Recovery and follow-up"
+
+
 class JourneyStep(Listed):
     """One step of the family's journey (referral, collecting cells, …), shown in order as a
     timeline on the journey page and in the printable family guide."""
@@ -104,11 +120,20 @@ class JourneyStep(Listed):
         "what the family does", blank=True, help_text="What you need to do or bring. Plain text."
     )
     family_does_es = spanish(family_does, "what the family does")
+    picture = models.CharField(
+        "in the picture",
+        max_length=20,
+        choices=StepPicture,
+        default=StepPicture.NONE,
+        blank=True,
+        help_text="The icon the process picture and the step list show for this step.",
+    )
 
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
             ordered_or_empty("duration_min", "duration_max", name="journey_duration_range_valid"),
+            one_of("picture", StepPicture, name="journey_picture_valid"),
         ]
 
     def __str__(self) -> str:

@@ -30,6 +30,7 @@ class PageKind(models.TextChoices):
     RESOURCES = "resources", "Text, then the resources for families, by topic"
     LANGUAGE_HELP = "language_help", "Text, then free language help in other languages"
     NONDISCRIMINATION = "nondiscrimination", "Text only: the nondiscrimination notice"
+    FINDING_US = "finding_us", "Text, then the address, a map and a link to open it in a maps app"
 
 
 class PageQuerySet(models.QuerySet):

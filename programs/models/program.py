@@ -59,8 +59,29 @@ class Program(Content):
         validators=[validate_time_zone],
         help_text="Opening hours and callback times are in this time zone.",
     )
+    headline = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="The home page's main heading, e.g. “CAR T-cell therapy for children whose "
+        "leukemia came back”. Leave empty to show the program's name.",
+    )
+    headline_es = spanish(headline, "headline")
     main_phone = PhoneNumberField(
-        help_text="The program's main number, shown in the header and footer."
+        help_text="The program's main number, shown in the header when no header line is chosen."
+    )
+    header_line = models.ForeignKey(
+        "ContactLine",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The one line whose number the header shows on every page (for example the "
+        "new-patient line). Empty: the main phone above.",
+    )
+    address = models.TextField(
+        blank=True,
+        help_text="The street address families come to, one part a line. Shown on the “Finding "
+        "us” page with a map link.",
     )
     is_default = models.BooleanField(
         default=False,
@@ -99,6 +120,12 @@ class Program(Content):
     def clean(self):
         if self.fallback_line_id and self.fallback_line.program_id != self.pk:
             raise ValidationError({"fallback_line": "Choose one of this program's own lines."})
+        if self.header_line_id and self.header_line.program_id != self.pk:
+            raise ValidationError({"header_line": "Choose one of this program's own lines."})
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

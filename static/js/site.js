@@ -32,3 +32,28 @@ for (const form of document.querySelectorAll("form[data-send-once]")) {
     form.dataset.sent = "yes";
   });
 }
+
+// A printed link shows its full address (print.css); without this, the path after the site.
+for (const link of document.querySelectorAll('main a[href^="/"]:not(.term)')) {
+  link.dataset.printUrl = link.href;
+}
+
+// The family guide prints the day it is printed (the page itself may be cached a while).
+const today = document.querySelector("time[data-today]");
+if (today) {
+  window.addEventListener("beforeprint", () => {
+    const now = new Date();
+    today.dateTime = now.toISOString().slice(0, 10);
+    today.textContent = now.toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric" });
+  });
+}
+
+// The menu (a <details>, which works without this): Escape closes it and returns to its button.
+for (const menu of document.querySelectorAll("details.site-menu")) {
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+}

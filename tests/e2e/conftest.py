@@ -80,3 +80,10 @@ def staff_sign_in(page, live_server, user, password: str) -> None:
     page.get_by_label("Code").fill(f"{code:0{device.digits}d}")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text(f"Welcome, {user.get_username()}", exact=False)).to_be_visible()
+
+
+def open_menu(page) -> None:
+    """Open the menu as a person does on a phone (the "Menu" button); wide screens show it open."""
+    button = page.get_by_text("Menu", exact=True).or_(page.get_by_text("Menú", exact=True))
+    if button.first.is_visible() and page.locator("details.site-menu[open]").count() == 0:
+        button.first.click()

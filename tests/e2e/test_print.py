@@ -24,7 +24,7 @@ def test_print_stylesheet_hides_navigation_and_keeps_warning_signs_together(
     assert block.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
     link = page.locator("main a[href^='/']:not(.term)").first
     after = link.evaluate("el => getComputedStyle(el, '::after').content")
-    assert after == f'" ({link.get_attribute("href")})"'  # the address, spelled out
+    assert after == f'" ({live_server.url}{link.get_attribute("href")})"'  # the full address
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
@@ -40,6 +40,37 @@ def test_the_faq_prints_every_question_with_its_answer(live_server, page, demo_p
     expect(question).to_have_text("Who pays for CAR T?")
     expect(answer).to_be_visible()
     expect(page.locator("details.faq-item:not([open]) .faq-answer").first).to_be_visible()
+
+
+def _pdf_pages(page, paper: str) -> int:
+    pdf = page.pdf(format=paper, print_background=True)
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+@pytest.mark.parametrize("language", ["", "/es"], ids=["en", "es"])
+def test_the_family_guide_fits_one_letter_and_one_a4_sheet(
+    live_server, page, demo_program, language
+):
+    page.goto(live_server.url + language + "/family-guide/")
+    page.emulate_media(media="print")
+    printed = page.locator(".printed-on")
+    expect(printed).to_be_visible()  # the date it was printed, in print only
+    expect(printed.locator("time")).to_have_attribute("datetime", re.compile(r"^\d{4}-\d\d-\d\d$"))
+    hours = "8 am to 6 pm" if not language else "8 a. m. a 6 p. m."
+    expect(page.locator(".guide-numbers").get_by_text(hours).first).to_be_visible()
+    assert {paper: _pdf_pages(page, paper) for paper in ("Letter", "A4")} == {"Letter": 1, "A4": 1}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+@pytest.mark.parametrize("language", ["", "/es"], ids=["en", "es"])
+def test_the_contact_page_prints_on_at_most_two_pages(live_server, page, demo_program, language):
+    page.goto(live_server.url + language + "/contact/")
+    page.emulate_media(media="print")
+    for hidden in (".action-bar", ".site-menu", ".next-page", ".notice-close"):
+        assert page.locator(hidden).evaluate_all("els => els.every(e => !e.offsetParent)"), hidden
+    pages = {paper: _pdf_pages(page, paper) for paper in ("Letter", "A4")}
+    assert max(pages.values()) <= 2, pages
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)

@@ -82,12 +82,21 @@ def test_every_page_kind_has_an_entry_and_its_partial_exists():
             assert {listing.title, *listing.fields} <= fields
 
 
-def test_the_footer_and_the_glossary_come_with_the_chrome():
+def test_the_footer_the_glossary_and_the_more_group_come_with_the_chrome():
     assert set(kinds.linked_kinds()) == {
         PageKind.GLOSSARY,
         PageKind.LANGUAGE_HELP,
         PageKind.NONDISCRIMINATION,
+        PageKind.STORIES,
+        PageKind.TRIALS,
+        PageKind.FINDING_US,
     }
+    assert kinds.more_kinds() == [
+        PageKind.GLOSSARY,
+        PageKind.STORIES,
+        PageKind.TRIALS,
+        PageKind.FINDING_US,
+    ]
     assert [kind for kind, _label in kinds.footer_kinds()] == [
         PageKind.LANGUAGE_HELP,
         PageKind.NONDISCRIMINATION,

@@ -213,4 +213,4 @@ def test_load_demo_twice_changes_nothing_and_prints_the_same_summary():
             f"trials, {len(demo.resources)} resources, {len(demo.taglines)} language taglines.\n"
         )
     )
-    assert len(before["Page"]) == 12 and len(before["OpeningHours"]) == 25
+    assert len(before["Page"]) == 13 and len(before["OpeningHours"]) == 25  # with “Finding us”

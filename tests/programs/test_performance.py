@@ -24,7 +24,7 @@ PUBLIC_PATHS = [
     "/", "/what-is-car-t/", "/how-it-works/", "/who-it-is-for/", "/team/", "/contact/", "/faq/",
     "/resources/", "/glossary/", "/stories/", "/clinical-trials/", "/language-assistance/",
     "/nondiscrimination/", "/family-guide/", "/request-a-call-back/", "/could-car-t-be-an-option/",
-    "/search/?q=T-cells", "/es/", "/es/how-it-works/",
+    "/search/?q=T-cells", "/es/", "/es/how-it-works/", "/finding-us/", "/es/finding-us/",
 ]  # fmt: skip
 
 

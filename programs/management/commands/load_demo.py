@@ -115,6 +115,9 @@ def _load_lines(demo: DemoData, program: Program, *, refresh: bool) -> dict[str,
         program.fallback_line = lines[demo.fallback_line]
         program.response_hours = demo.response_hours
         program.save()
+    if demo.header_line and (refresh or program.header_line_id is None):
+        program.header_line = lines[demo.header_line]
+        program.save()
     return lines
 
 
