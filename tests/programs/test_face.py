@@ -131,9 +131,15 @@ def test_finding_us_has_the_address_a_map_and_a_maps_link(client, demo_program):
 
 
 def test_the_stay_near_box_comes_after_the_steps_that_point_to_it(client, demo_program):
-    html = client.get("/how-it-works/").content.decode()
-    step = html.index("See the box below for how long.")
-    assert html.index('class="stay-nearby') > step
+    for prefix in ("", "/es"):
+        html = client.get(f"{prefix}/how-it-works/").content.decode()
+        steps_end = html.index('<ol class="journey">') + html[
+            html.index('<ol class="journey">') :
+        ].index("</ol>")
+        assert html.index('class="stay-nearby') > steps_end  # the box is drawn after every step
+        steps = html[html.index('<ol class="journey">') : steps_end].lower()
+        for wrong in ("box above", "recuadro de arriba", "cuadro de arriba"):
+            assert wrong not in steps  # a step may say "below" (true), never "above"
 
 
 def test_team_cards_show_initials_when_there_is_no_photo(client, demo_program):
