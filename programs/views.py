@@ -3,7 +3,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -53,8 +53,25 @@ def page_context(request, page: Page) -> dict:
         "kind": kind,
         "stay_nearby_facts": chrome.stay_facts.get(page.pk, []),
         "glossary": chrome.glossary_for(page),
+        "english_update": english_update(page),
         **kind.load(page.program, chrome),
     }
+
+
+# What families read on a page: when its English changes, the Spanish page says so.
+PAGE_TEXT_FIELDS = ("title", "summary", "body")
+
+
+def english_update(page: Page) -> dict | None:
+    """On a Spanish page whose Spanish was translated from an older English: when the English
+    changed, and the English page's address."""
+    if get_language() == settings.LANGUAGE_CODE or not page.pk:
+        return None
+    if not set(page.stale_translations()) & set(PAGE_TEXT_FIELDS):
+        return None
+    with override(settings.LANGUAGE_CODE):
+        url = page.get_absolute_url()
+    return {"date": page.english_updated_at or page.updated_at, "url": url}
 
 
 @require_safe
@@ -62,9 +79,11 @@ def page_context(request, page: Page) -> dict:
 def family_guide(request):
     """One printable page: the journey, the warning signs, and every number to call."""
     program = _program_or_404(request)
+    chrome = get_chrome(request)
     context = {
         "journey_steps": list(program.journey_steps.published()),
-        "lines": get_chrome(request).lines,
+        "stay_nearby_facts": [block for blocks in chrome.stay_facts.values() for block in blocks],
+        "lines": chrome.lines,
         "coordinators": list(program.coordinators.published()),
     }
     return render(request, "programs/family_guide.html", context)

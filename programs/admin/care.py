@@ -50,17 +50,10 @@ class WarningSignAdmin(OrderedAdminMixin, StampedAdmin):
 
 @admin.register(StayNearbyFact)
 class StayNearbyFactAdmin(StampedAdmin):
-    list_display = [
-        "heading",
-        "page",
-        "fda_minimum_weeks",
-        "fda_reviewed_at",
-        "policy_weeks",
-        "policy_reviewed_at",
-    ]
+    list_display = ["heading", "page"]
     list_filter = ["program"]
     fieldsets = [
         (None, {"fields": ["program", "page", "heading"]}),
-        ("The FDA's minimum", {"fields": ["fda_minimum_weeks", "fda_no_driving_weeks", "fda_text", "fda_source", "fda_source_url", "fda_reviewed_at"]}),
-        ("Our program's policy", {"fields": ["policy_weeks", "policy_text", "policy_source", "policy_reviewed_at"]}),
+        ("The FDA's minimum", {"fields": ["fda_text"], "description": "The weeks, sources and dates are the safety facts “fda-stay-near” and “fda-no-driving” (Safety facts)."}),
+        ("Our program's policy", {"fields": ["policy_text"], "description": "The weeks, source and date are the safety fact “program-stay-near” (Safety facts)."}),
     ]  # fmt: skip
