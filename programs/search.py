@@ -43,7 +43,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Besides the rows each kind of page lists (programs.kinds): the pages themselves, and the
 # "staying near" facts, shown on whichever page each one names.
 PAGES = Listing("Page", _("Page"), "title", ("summary", "body"), frozenset({"body"}))
-STAY_FACTS = Listing("StayNearbyFact", _("Page"), "heading", ("fda_text", "policy_text", "fda_source", "policy_source"), anchor="stay-{row.pk}", on_page="page")  # fmt: skip
+STAY_FACTS = Listing("StayNearbyFact", _("Page"), "heading", ("fda_text", "policy_text"), anchor="stay-{row.pk}", on_page="page")  # fmt: skip
 
 
 def sources() -> list[tuple[str | None, Listing]]:

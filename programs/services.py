@@ -135,7 +135,7 @@ def pages_using_fact(*, program, slug: str) -> list[Page]:
     """Every page of `program` that shows the fact: in its text (live or draft), in the rows its
     kind lists (questions, steps, warning signs …), or in its “Staying near the center” block."""
     from programs import kinds
-    from programs.models import PageKind, StayNearbyFact
+    from programs.models import StayNearbyFact
     from programs.templatetags.facts import placeholders
 
     def uses(text: str) -> bool:
@@ -165,11 +165,12 @@ def pages_using_fact(*, program, slug: str) -> list[Page]:
             + " ".join(str(value) for value in (page.draft or {}).values())
         )
         kind = kinds.kind_of(page)
+        shows_warning_signs = any(listing.model_name == "WarningSign" for listing in kind.listings)
         if (
             uses(text)
             or page.pk in stay_pages
             or any(listing_uses(listing) for listing in kind.listings)
-            or (page.kind == PageKind.JOURNEY and slug in FACTS_IN_WARNING_BLOCK)
+            or (slug in FACTS_IN_WARNING_BLOCK and shows_warning_signs)
         ):
             found.append(page)
     return found

@@ -110,8 +110,8 @@ class Translatable(models.Model):
         self._loaded_english = {name: getattr(self, name) for name in self.translated_fields()}
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._loaded_english = {
             name: getattr(instance, name)
             for name in cls.translated_fields()

@@ -110,9 +110,10 @@ class Fact(Content):
         return reverse("admin:programs_fact_change", args=[self.pk])
 
     def clean(self):
-        if self.kind == FactKind.LINE and not self.line_id:
+        is_line = FactKind(self.kind) is FactKind.LINE
+        if is_line and not self.line_id:
             raise ValidationError({"line": FACT_NEEDS_LINE})
-        if self.kind != FactKind.LINE and self.number is None:
+        if not is_line and self.number is None:
             raise ValidationError({"number": FACT_NEEDS_NUMBER})
 
     @property
@@ -125,20 +126,32 @@ class Fact(Content):
         if language:
             with override(language):
                 return self.phrase()
-        if self.kind == FactKind.LINE:
-            if self.line is None:
-                return ""
-            from programs.fields import format_phone
+        phrase = {
+            FactKind.LINE: self._line_phrase,
+            FactKind.TEMPERATURE: self._temperature_phrase,
+            FactKind.WEEKS: self._weeks_phrase,
+        }[FactKind(self.kind)]
+        return phrase()
 
-            return format_html(
-                '<a href="tel:{}">{}</a>', self.line.phone, format_phone(self.line.phone)
-            )
+    def _line_phrase(self) -> str:
+        if self.line is None:
+            return ""
+        from programs.fields import format_phone
+
+        return format_html(
+            '<a href="tel:{}">{}</a>', self.line.phone, format_phone(self.line.phone)
+        )
+
+    def _temperature_phrase(self) -> str:
         if self.number is None:
             return ""
-        if self.kind == FactKind.TEMPERATURE:
-            fahrenheit, centigrade = _number(self.number), _number(celsius(self.number))
-            # Translators: a temperature; Spanish puts °C first: “38 °C (100.4 °F)”.
-            return gettext("%(f)s °F (%(c)s °C)") % {"f": fahrenheit, "c": centigrade}
+        fahrenheit, centigrade = _number(self.number), _number(celsius(self.number))
+        # Translators: a temperature; Spanish puts °C first: “38 °C (100.4 °F)”.
+        return gettext("%(f)s °F (%(c)s °C)") % {"f": fahrenheit, "c": centigrade}
+
+    def _weeks_phrase(self) -> str:
+        if self.number is None:
+            return ""
         count = int(self.number) if self.number == int(self.number) else 2
         weeks = {"n": _number(self.number)}
         if self.qualifier == FactQualifier.AT_LEAST:
