@@ -162,6 +162,7 @@ class VersionedForm(forms.ModelForm):
                     except forms.ValidationError as error:
                         self.add_error(field, error)
         self._check_spanish(cleaned)
+        self._check_facts(cleaned)
         if self.instance.pk and cleaned.get("loaded_version") is not None:
             current = (
                 type(self.instance)
@@ -181,6 +182,28 @@ class VersionedForm(forms.ModelForm):
                     code="conflict",
                 )
         return cleaned
+
+    def _check_facts(self, cleaned) -> None:
+        """A placeholder naming no safety fact would show families nothing: say so."""
+        from programs.models import Fact, Program
+        from programs.templatetags.facts import unknown_facts
+
+        texts = {
+            name: value
+            for name, value in cleaned.items()
+            if isinstance(value, str) and "[[" in value
+        }
+        if not texts:
+            return
+        program = cleaned.get("program") or getattr(self.instance, "program", None)
+        if isinstance(self.instance, Program):
+            program = self.instance
+        known = (
+            Fact.objects.filter(program=program).values_list("slug", flat=True) if program else []
+        )
+        for name, value in texts.items():
+            if problems := unknown_facts(value, known):
+                self.add_error(name, problems)
 
     def _translated_now(self, cleaned) -> list[str]:
         """The translated fields whose Spanish now matches the English: typed in this form, or

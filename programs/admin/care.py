@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from programs.admin.base import OrderedAdminMixin, StampedAdmin
+from programs.admin.base import OrderedAdminMixin, StampedAdmin, VersionedForm
 from programs.models import Condition, JourneyStep, StayNearbyFact, WarningSign
 from programs.templatetags.carsite import journey_duration
 
@@ -36,8 +36,13 @@ class JourneyStepAdmin(OrderedAdminMixin, StampedAdmin):
         return journey_duration(obj)
 
 
+class WarningSignForm(VersionedForm):
+    spanish_must_be_current = True  # a safety text: never live with an out-of-date Spanish
+
+
 @admin.register(WarningSign)
 class WarningSignAdmin(OrderedAdminMixin, StampedAdmin):
+    form = WarningSignForm
     list_display = ["text", "group", "is_published"]
     list_editable = ["is_published"]
     list_filter = ["group", "is_published", "program"]

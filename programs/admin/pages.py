@@ -47,13 +47,19 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("due", "Due within 30 days or overdue"), ("overdue", "Overdue or never reviewed")]
+        return [
+            ("due", "Due within 30 days or overdue"),
+            ("overdue", "Overdue or never reviewed"),
+            ("changed", "Changed since review"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "due":
             return queryset.due_for_review()
         if self.value() == "overdue":
             return queryset.overdue_for_review()
+        if self.value() == "changed":
+            return queryset.changed_since_review()
         return queryset
 
 
@@ -119,6 +125,10 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
     @admin.display(description="medical review")
     def review_display(self, obj):
         state = obj.review_state()
+        if state == "changed since review":
+            return format_html(
+                "<strong>⚠ Changed since review</strong> ({})", obj.review_pending_reason
+            )
         if state in ("overdue", "never reviewed"):
             return format_html("<strong>⚠ {}</strong>", state.capitalize())
         if state == "due soon":
@@ -159,6 +169,8 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
         if obj.reviewed_at is None:
             return "Never reviewed."
         who = f" by {obj.reviewed_by.get_username()}" if obj.reviewed_by else ""
+        if obj.review_pending:
+            who += f". Changed since: {obj.review_pending_reason}"
         return f"Last reviewed {obj.reviewed_at:%b %-d, %Y}{who}. Next review due {obj.review_due:%b %-d, %Y} ({obj.review_state()})."
 
     # --- saving goes through the workflow ---
@@ -199,7 +211,9 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
             raise PermissionDenied
         services.page_mark_reviewed(page=Page.objects.get(pk=obj.pk), by=request.user)
         messages.success(
-            request, "Marked as medically reviewed today. This is recorded in the page's history."
+            request,
+            "Marked as medically reviewed today, for the revision now live. This is recorded in "
+            "the page's history.",
         )
         return redirect(reverse("admin:programs_page_change", args=[obj.pk]))
 
@@ -258,8 +272,15 @@ class ReviewDuePage(Page):
 class ReviewDuePageAdmin(admin.ModelAdmin):
     """The clinical reviewers' to-do list: health pages overdue, never reviewed, or due within 30 days."""
 
-    list_display = ["title_link", "review_display", "review_due", "reviewed_at", "reviewer_role"]
-    ordering = ["review_due"]
+    list_display = [
+        "title_link",
+        "review_display",
+        "review_due",
+        "reviewed_at",
+        "reviewed_revision",
+        "reviewer_role",
+    ]
+    ordering = ["-review_pending", "review_due"]
 
     def get_queryset(self, request):
         return Page.objects.due_for_review().select_related("reviewed_by")
