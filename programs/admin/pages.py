@@ -8,12 +8,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from programs import services
 from programs.admin.base import OrderedAdminMixin, StampedAdmin, VersionedForm, phone_column
 from programs.models import Page, Program, SiteNotice
-from programs.readability import GRADE_WARNING, grade_level, grade_message
+from programs.readability import GRADE_TOO_SHORT, GRADE_WARNING, gauge
+
+
+def page_gauge(page: Page):
+    """The reading gauge of a page's text, with its program's glossary."""
+    terms = page.program.glossary_terms.published().values_list("term", flat=True)
+    return gauge(page.body, glossary_terms=list(terms), spanish_html=page.body_es)
 
 
 @admin.register(Program)
@@ -145,7 +151,9 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
 
     @admin.display(description="reading level")
     def reading_level(self, obj):
-        return grade_message(grade_level(obj.body) if obj and obj.pk else None)
+        if obj is None or obj.pk is None:
+            return GRADE_TOO_SHORT
+        return format_html_join("", "<p>{}</p>", ((line,) for line in page_gauge(obj).messages))
 
     @admin.display(description="state")
     def publishing_state(self, obj):
@@ -202,9 +210,12 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
             )
         elif outcome == "published":
             messages.success(request, "Published: families now see this version.")
-        grade = grade_level(obj.with_draft().body if obj.has_draft else obj.body)
+        shown = obj.with_draft() if obj.has_draft else obj
+        result = page_gauge(shown)
+        grade = result.grade
         level = messages.WARNING if grade is not None and grade > GRADE_WARNING else messages.INFO
-        messages.add_message(request, level, grade_message(grade))
+        for line in result.messages:
+            messages.add_message(request, level, line)
 
     def _mark_reviewed(self, request, obj):
         if not request.user.has_perm("programs.review_page"):
