@@ -74,8 +74,9 @@ def query_problem(query: str) -> str:
     return ""
 
 
-def search(*, program: Program, query: str, language: str) -> list[Result]:
-    """The best matches for `query`, best first, in `language` (falling back to English)."""
+def search(*, program: Program, query: str, language: str, facts=None) -> list[Result]:
+    """The best matches for `query`, best first, in `language` (falling back to English).
+    `facts`: the program's safety facts by slug (the site chrome has them), for the snippets."""
     query = clean_query(query)
     if query_problem(query):
         return []
@@ -112,7 +113,27 @@ def search(*, program: Program, query: str, language: str) -> list[Result]:
 
         results += find(source, rows, query=query, language=language, url=url)
     results.sort(key=lambda result: -result.rank)  # stable: ties keep the SOURCES order
-    return results[:MAX_RESULTS]
+    return _with_facts(results[:MAX_RESULTS], program=program, facts=facts)
+
+
+def _with_facts(results: list[Result], *, program: Program, facts) -> list[Result]:
+    """A snippet shows a safety fact's phrase (as words), not its [[fact:…]] placeholder."""
+    from django.utils.html import escape, strip_tags
+
+    from programs.templatetags.facts import PLACEHOLDER
+
+    if not any("[[" in result.snippet for result in results):
+        return results
+    if facts is None:
+        facts = {fact.slug: fact for fact in program.facts.select_related("line")}
+
+    def phrase(match) -> str:
+        fact = facts.get(match["slug"])
+        return escape(strip_tags(fact.phrase())) if fact else ""
+
+    for result in results:
+        result.snippet = mark_safe(PLACEHOLDER.sub(phrase, result.snippet))
+    return results
 
 
 def _in_language(model: type[Model], field: str, language: str):

@@ -101,7 +101,10 @@ def search(request):
             context["message"] = problem
         else:
             context["results"] = site_search.search(
-                program=program, query=query, language=get_language()
+                program=program,
+                query=query,
+                language=get_language(),
+                facts=get_chrome(request).facts,
             )
     return render(request, "programs/search.html", context)
 

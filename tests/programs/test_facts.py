@@ -207,3 +207,10 @@ def test_the_24_7_line_shown_everywhere_is_the_facts_line(demo_program):
     fact.save()
     html = anonymous_get(reverse("programs:family_guide"))
     assert f'Call the 24/7 line now: <a href="tel:{other.phone}">' in html
+
+
+def test_search_shows_the_facts_phrase_never_the_placeholder(demo_program):
+    html = anonymous_get("/search/?q=drive")
+    assert "Staying near the center" in html
+    assert "[[fact:" not in html and "at least 2 weeks" in html
+    assert "[[fact:" not in anonymous_get("/es/search/?q=manejar")
