@@ -53,7 +53,7 @@ def page_context(request, page: Page) -> dict:
         "kind": kind,
         "stay_nearby_facts": chrome.stay_facts.get(page.pk, []),
         "glossary": chrome.glossary_for(page),
-        "english_update": english_update(page),
+        "english_update": english_update(page, chrome),
         **kind.load(page.program, chrome),
     }
 
@@ -62,16 +62,23 @@ def page_context(request, page: Page) -> dict:
 PAGE_TEXT_FIELDS = ("title", "summary", "body")
 
 
-def english_update(page: Page) -> dict | None:
-    """On a Spanish page whose Spanish was translated from an older English: when the English
-    changed, and the English page's address."""
+def english_update(page: Page, chrome) -> dict | None:
+    """On a Spanish page whose Spanish was translated from an older English (its own text, or
+    a row it lists): when the English changed, and the English page's address."""
     if get_language() == settings.LANGUAGE_CODE or not page.pk:
         return None
-    if not set(page.stale_translations()) & set(PAGE_TEXT_FIELDS):
+    dates = [
+        chrome.stale_spanish[listing.model_name]
+        for listing in kinds.kind_of(page).listings
+        if listing.model_name in chrome.stale_spanish
+    ]
+    if set(page.stale_translations()) & set(PAGE_TEXT_FIELDS):
+        dates.append(page.english_updated_at or page.updated_at)
+    if not dates:
         return None
     with override(settings.LANGUAGE_CODE):
         url = page.get_absolute_url()
-    return {"date": page.english_updated_at or page.updated_at, "url": url}
+    return {"date": max(dates), "url": url}
 
 
 @require_safe

@@ -95,6 +95,15 @@ class Translatable(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        # Rich text is stored sanitized: record the English as it is stored, not as typed.
+        for name in self.translated_fields():
+            field = self._meta.get_field(name)
+            if isinstance(field, RichTextField):
+                typed = getattr(self, name) or ""
+                stored = field.sanitize(typed)
+                if self.translated_from.get(name) == typed:
+                    self.translated_from[name] = stored
+                setattr(self, name, stored)
         loaded = getattr(self, "_loaded_english", None)
         changed = [
             name for name in self.translated_fields()

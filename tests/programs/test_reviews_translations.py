@@ -176,3 +176,29 @@ def test_spanish_pages_show_the_spanish_twins_of_short_fields(demo_program):
     assert "English, Spanish" not in html
     assert "(ficticio)" in public("/es/clinical-trials/")
     assert Page.objects.filter(program=demo_program).exists()
+
+
+def test_a_spanish_page_says_when_the_english_of_a_row_it_lists_changed(demo_program):
+    faq = FAQ.objects.filter(program=demo_program).exclude(answer_es="").first()
+    assert "La versión en inglés" not in public("/es/faq/")
+    faq.answer = faq.answer.replace("</p>", " More words.</p>", 1)
+    faq.save()
+    html = public("/es/faq/")
+    assert "La versión en inglés de esta página se actualizó el" in html
+    assert 'href="/faq/" hreflang="en"' in html
+    faq.mark_translated()
+    faq.save()
+    assert "La versión en inglés" not in public("/es/faq/")
+
+
+def test_the_demo_loads_with_every_spanish_text_up_to_date(demo_program):
+    from django.apps import apps
+
+    stale = [
+        f"{model.__name__} “{row}”: {row.stale_translations()}"
+        for model in apps.get_app_config("programs").get_models()
+        if hasattr(model, "stale_translations") and not model._meta.proxy
+        for row in model.objects.all()
+        if row.stale_translations()
+    ]
+    assert stale == []
