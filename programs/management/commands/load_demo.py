@@ -145,7 +145,8 @@ def _load_stay_and_notice(demo: DemoData, program: Program, *, refresh: bool) ->
             refresh=refresh,
             # As saved (links get rel=…), so --refresh finds the notice instead of adding another.
             text=sanitize_inline(demo.notice["text"]),
-            defaults={"text_es": demo.notice["text_es"]} | translated_from(demo.notice),
+            defaults={"text_es": demo.notice["text_es"]}
+            | translated_from({**demo.notice, "text": sanitize_inline(demo.notice["text"])}),
         )
 
 
