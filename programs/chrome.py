@@ -33,9 +33,6 @@ class Chrome:
     glossary_terms: list = dataclasses.field(default_factory=list)
     stay_facts: dict = dataclasses.field(default_factory=dict)  # page id -> its blocks
     facts: dict = dataclasses.field(default_factory=dict)  # slug -> safety Fact ([[fact:slug]])
-    # Listed rows whose Spanish is older than their English: model name -> when the English of
-    # the latest of them changed. A Spanish page listing them says the English was updated.
-    stale_spanish: dict = dataclasses.field(default_factory=dict)
     valid_until: datetime.datetime | None = None  # the next scheduled change, if any
     # Rendered header and footer, per language (and path), filled in by this process only:
     # they go when the chrome goes (a content change, or its valid_until passing).
@@ -147,24 +144,8 @@ def chrome_build(program: Program, now: datetime.datetime) -> Chrome:
         glossary_terms=list(program.glossary_terms.published().only("term", "term_es", "slug")),
         stay_facts=stay,
         facts={fact.slug: fact for fact in program.facts.select_related("line")},
-        stale_spanish=_stale_spanish(program),
         valid_until=min((moment for moment in changes if moment), default=None),
     )
-
-
-def _stale_spanish(program: Program) -> dict:
-    stale = {}
-    for _kind, listing in kinds.listings():
-        if listing.on_page or listing.model_name in stale:
-            continue
-        changed = [
-            row.english_updated_at or row.updated_at
-            for row in listing.model.objects.published().filter(program=program)
-            if row.stale_translations()
-        ]
-        if changed:
-            stale[listing.model_name] = max(changed)
-    return stale
 
 
 _process_chrome: dict = {}

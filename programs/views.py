@@ -48,13 +48,14 @@ def page_context(request, page: Page) -> dict:
     admin's draft preview."""
     chrome = get_chrome(request)
     kind = kinds.kind_of(page)
+    listed = kind.load(page.program, chrome)
     return {
         "page": page,
         "kind": kind,
         "stay_nearby_facts": chrome.stay_facts.get(page.pk, []),
         "glossary": chrome.glossary_for(page),
-        "english_update": english_update(page, chrome),
-        **kind.load(page.program, chrome),
+        "english_update": english_update(page, listed),
+        **listed,
     }
 
 
@@ -62,15 +63,25 @@ def page_context(request, page: Page) -> dict:
 PAGE_TEXT_FIELDS = ("title", "summary", "body")
 
 
-def english_update(page: Page, chrome) -> dict | None:
+def _rows(listed: dict):
+    """The rows a page's kind loaded (kinds.Kind.load): lists of rows, or of (heading, rows)."""
+    for value in listed.values():
+        for item in value if isinstance(value, list) else ():
+            if isinstance(item, tuple):
+                yield from (row for row in item[-1] if hasattr(row, "stale_translations"))
+            elif hasattr(item, "stale_translations"):
+                yield item
+
+
+def english_update(page: Page, listed: dict) -> dict | None:
     """On a Spanish page whose Spanish was translated from an older English (its own text, or
     a row it lists): when the English changed, and the English page's address."""
     if get_language() == settings.LANGUAGE_CODE or not page.pk:
         return None
     dates = [
-        chrome.stale_spanish[listing.model_name]
-        for listing in kinds.kind_of(page).listings
-        if listing.model_name in chrome.stale_spanish
+        row.english_updated_at or row.updated_at
+        for row in _rows(listed)
+        if row.stale_translations()
     ]
     if set(page.stale_translations()) & set(PAGE_TEXT_FIELDS):
         dates.append(page.english_updated_at or page.updated_at)
