@@ -100,7 +100,6 @@ def family_guide(request):
     chrome = get_chrome(request)
     context = {
         "journey_steps": list(program.journey_steps.published()),
-        "stay_nearby_facts": [block for blocks in chrome.stay_facts.values() for block in blocks],
         "lines": chrome.lines,
         "coordinators": list(program.coordinators.published()),
     }

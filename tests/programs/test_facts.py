@@ -151,6 +151,14 @@ def test_no_demo_prose_types_a_safety_number_outside_a_placeholder(demo_program)
     assert violations == []
 
 
+# The stay block on a page, and its short form in the printed family guide.
+def stay_shown(weeks: int) -> re.Pattern:
+    return re.compile(
+        rf"Stay near the treatment center: at least {weeks} weeks"
+        rf"|Staying near:</strong> at least {weeks} weeks after the infusion day and no driving"
+    )
+
+
 def every_public_path(program) -> list[str]:
     pages = [page.get_absolute_url() for page in program.pages.published()]
     return ["/", reverse("programs:family_guide"), *pages]
@@ -163,7 +171,7 @@ def test_changing_the_stay_near_fact_in_the_admin_changes_every_page_and_lists_t
     using = services.pages_using_fact(program=demo_program, slug="fda-stay-near")
     assert "how-it-works" in {page.slug for page in using}  # its “Staying near” block
     before = {path: anonymous_get(path) for path in every_public_path(demo_program)}
-    shown = [path for path, html in before.items() if "Stay near the treatment center:" in html]
+    shown = [path for path, html in before.items() if stay_shown(2).search(html)]
     assert {"/how-it-works/", "/family-guide/"} <= set(shown)  # the page and the printout
 
     url = reverse("admin:programs_fact_change", args=[fact.pk])
@@ -176,8 +184,12 @@ def test_changing_the_stay_near_fact_in_the_admin_changes_every_page_and_lists_t
             assert "at least 3 weeks" in anonymous_get(path), path
         spanish = "/es" + path
         assert "al menos 3 semanas" in anonymous_get(spanish), spanish
-    for path in every_public_path(demo_program):  # the old phrase is gone from every page
-        assert "Stay near the treatment center: at least 2 weeks" not in anonymous_get(path)
+    for path in every_public_path(demo_program):  # the old value is gone from every page
+        assert not stay_shown(2).search(anonymous_get(path)), path
+    assert stay_shown(3).search(anonymous_get("/family-guide/"))
+    assert "al menos 3 semanas después del día de la infusión y sin manejar" in anonymous_get(
+        "/es/family-guide/"
+    )
 
     health = [page for page in using if page.needs_review and page.is_published]
     assert health
