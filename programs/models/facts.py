@@ -93,6 +93,7 @@ class Fact(Content):
         blank=True,
         help_text="The revision of the label or policy it comes from, e.g. “revised 12/2025”.",
     )
+    label_revision_es = spanish(label_revision, "label revision")
     checked_at = models.DateField("last checked", help_text="When someone last checked the source.")
 
     class Meta:

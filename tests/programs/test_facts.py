@@ -206,7 +206,8 @@ def test_changing_the_stay_near_fact_in_the_admin_changes_every_page_and_lists_t
 def test_an_unchanged_fact_save_lists_nothing_for_review(demo_program, staff_client):
     fact = demo_program.facts.get(slug="fever")
     url = reverse("admin:programs_fact_change", args=[fact.pk])
-    staff_client.post(url, form_data(staff_client, url, label_revision="revised 01/2026"))
+    changes = {"label_revision": "revised 01/2026", "label_revision_es": "revisada en 01/2026"}
+    staff_client.post(url, form_data(staff_client, url, **changes))
     assert not Page.objects.changed_since_review().exists()
     fact.refresh_from_db()
     assert fact.label_revision == "revised 01/2026"
