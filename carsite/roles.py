@@ -4,7 +4,8 @@
 - Content editors: draft changes to every page, person, line and condition, and edit the
   families' content (questions, glossary, stories, trials, resources, language taglines); they
   cannot publish a page or mark it reviewed, and have no access to callback requests.
-- Clinical reviewers: everything editors do, plus publish pages and mark them medically reviewed.
+- Clinical reviewers: everything editors do, plus publish pages, mark them medically reviewed,
+  and change the safety facts (editors only see them).
 - Coordinators: see and work the callback queue (view and change requests, see the routing
   table and lines); they cannot add, delete or export requests.
 - Privacy officers: read requests and their access log, export them as CSV and delete them
@@ -56,8 +57,14 @@ EDITING = [
 ]
 
 ROLES = {
-    "Content editors": EDITING,
-    "Clinical reviewers": [*EDITING, "programs.publish_page", "programs.review_page"],
+    # A safety fact is live on every page the moment it is saved: reviewers change it.
+    "Content editors": [*EDITING, "programs.view_fact"],
+    "Clinical reviewers": [
+        *EDITING,
+        "programs.publish_page",
+        "programs.review_page",
+        *("programs.view_fact", "programs.add_fact", "programs.change_fact"),
+    ],
     "Privacy officers": [
         "inquiries.view_callbackrequest",
         "inquiries.delete_callbackrequest",

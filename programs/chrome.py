@@ -1,7 +1,8 @@
 """The site chrome: what every public page shows around its content (the program, the main menu,
 the footer's lines and links, notices, warning signs, the glossary's terms, the "staying near"
-facts). One object, built once per content version for the whole site and kept in the cache
-(programs.caching), which a view gets from get_chrome(request).
+blocks and the safety facts that text shows by placeholder). One object, built once per content
+version for the whole site and kept in the cache (programs.caching), which a view gets from
+get_chrome(request).
 
 The rendered header and footer are kept with it (programs.templatetags.carsite.chrome_part).
 They are rendered from the chrome alone, never from a visitor's context, so they cannot carry
@@ -30,7 +31,8 @@ class Chrome:
     notices: list = dataclasses.field(default_factory=list)
     warning_signs: list = dataclasses.field(default_factory=list)
     glossary_terms: list = dataclasses.field(default_factory=list)
-    stay_facts: dict = dataclasses.field(default_factory=dict)  # page id -> its facts
+    stay_facts: dict = dataclasses.field(default_factory=dict)  # page id -> its blocks
+    facts: dict = dataclasses.field(default_factory=dict)  # slug -> safety Fact ([[fact:slug]])
     valid_until: datetime.datetime | None = None  # the next scheduled change, if any
     # Rendered header and footer, per language (and path), filled in by this process only:
     # they go when the chrome goes (a content change, or its valid_until passing).
@@ -98,7 +100,11 @@ class Chrome:
 
     @property
     def urgent_line(self):
-        """The 24/7 line for current patients, named wherever warning signs are."""
+        """The 24/7 line for current patients, named wherever warning signs are: the line of the
+        safety fact “line-24-7” (one source for its number), else the current patients' line."""
+        fact = self.facts.get("line-24-7")
+        if fact is not None and fact.line_id:
+            return next((ln for ln in self.lines if ln.pk == fact.line_id), fact.line)
         return next((ln for ln in self.footer_lines if ln.purpose == LinePurpose.CURRENT_PATIENTS), None)  # fmt: skip
 
     def page_of_kind(self, kind: str) -> Page | None:
@@ -172,6 +178,7 @@ def chrome_build(program: Program, now: datetime.datetime) -> Chrome:
         warning_signs=list(program.warning_signs.published()),
         glossary_terms=list(program.glossary_terms.published().only("term", "term_es", "slug")),
         stay_facts=stay,
+        facts={fact.slug: fact for fact in program.facts.select_related("line")},
         valid_until=min((moment for moment in changes if moment), default=None),
     )
 

@@ -53,7 +53,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Besides the rows each kind of page lists (programs.kinds): the pages themselves, and the
 # "staying near" facts, shown on whichever page each one names.
 PAGES = Listing("Page", _("Page"), "title", ("summary", "body"), frozenset({"body"}))
-STAY_FACTS = Listing("StayNearbyFact", _("Page"), "heading", ("fda_text", "policy_text", "fda_source", "policy_source"), anchor="stay-{row.pk}", on_page="page")  # fmt: skip
+STAY_FACTS = Listing("StayNearbyFact", _("Page"), "heading", ("fda_text", "policy_text"), anchor="stay-{row.pk}", on_page="page")  # fmt: skip
 
 
 def sources() -> list[tuple[str | None, Listing]]:
@@ -102,8 +102,9 @@ def is_allowed(request) -> bool:
     return allowed
 
 
-def search(*, program: Program, query: str, language: str) -> list[Result]:
-    """The best matches for `query`, best first, in `language` (falling back to English)."""
+def search(*, program: Program, query: str, language: str, facts=None) -> list[Result]:
+    """The best matches for `query`, best first, in `language` (falling back to English).
+    `facts`: the program's safety facts by slug (the site chrome has them), for the snippets."""
     query = clean_query(query)
     if query_problem(query):
         return []
@@ -140,7 +141,27 @@ def search(*, program: Program, query: str, language: str) -> list[Result]:
 
         results += find(source, rows, query=query, language=language, url=url)
     results.sort(key=lambda result: -result.rank)  # stable: ties keep the SOURCES order
-    return results[:MAX_RESULTS]
+    return _with_facts(results[:MAX_RESULTS], program=program, facts=facts)
+
+
+def _with_facts(results: list[Result], *, program: Program, facts) -> list[Result]:
+    """A snippet shows a safety fact's phrase (as words), not its [[fact:…]] placeholder."""
+    from django.utils.html import escape, strip_tags
+
+    from programs.templatetags.facts import PLACEHOLDER
+
+    if not any("[[" in result.snippet for result in results):
+        return results
+    if facts is None:
+        facts = {fact.slug: fact for fact in program.facts.select_related("line")}
+
+    def phrase(match) -> str:
+        fact = facts.get(match["slug"])
+        return escape(strip_tags(fact.phrase())) if fact else ""
+
+    for result in results:
+        result.snippet = mark_safe(PLACEHOLDER.sub(phrase, result.snippet))
+    return results
 
 
 def _in_language(model: type[Model], field: str, language: str):

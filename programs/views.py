@@ -3,7 +3,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -49,14 +49,49 @@ def page_context(request, page: Page) -> dict:
     admin's draft preview."""
     chrome = get_chrome(request)
     kind = kinds.kind_of(page)
+    listed = kind.load(page.program, chrome)
     return {
         "page": page,
         "kind": kind,
         "stay_nearby_facts": chrome.stay_facts.get(page.pk, []),
         "glossary": chrome.glossary_for(page),
         "next_page": chrome.next_page(page),
-        **kind.load(page.program, chrome),
+        "english_update": english_update(page, listed),
+        **listed,
     }
+
+
+# What families read on a page: when its English changes, the Spanish page says so.
+PAGE_TEXT_FIELDS = ("title", "summary", "body")
+
+
+def _rows(listed: dict):
+    """The rows a page's kind loaded (kinds.Kind.load): lists of rows, or of (heading, rows)."""
+    for value in listed.values():
+        for item in value if isinstance(value, list) else ():
+            if isinstance(item, tuple):
+                yield from (row for row in item[-1] if hasattr(row, "stale_translations"))
+            elif hasattr(item, "stale_translations"):
+                yield item
+
+
+def english_update(page: Page, listed: dict) -> dict | None:
+    """On a Spanish page whose Spanish was translated from an older English (its own text, or
+    a row it lists): when the English changed, and the English page's address."""
+    if get_language() == settings.LANGUAGE_CODE or not page.pk:
+        return None
+    dates = [
+        row.english_updated_at or row.updated_at
+        for row in _rows(listed)
+        if row.stale_translations()
+    ]
+    if set(page.stale_translations()) & set(PAGE_TEXT_FIELDS):
+        dates.append(page.english_updated_at or page.updated_at)
+    if not dates:
+        return None
+    with override(settings.LANGUAGE_CODE):
+        url = page.get_absolute_url()
+    return {"date": max(dates), "url": url}
 
 
 @require_safe
@@ -64,9 +99,10 @@ def page_context(request, page: Page) -> dict:
 def family_guide(request):
     """One printable page: the journey, the warning signs, and every number to call."""
     program = _program_or_404(request)
+    chrome = get_chrome(request)
     context = {
         "journey_steps": list(program.journey_steps.published()),
-        "lines": get_chrome(request).lines,
+        "lines": chrome.lines,
         "coordinators": list(program.coordinators.published()),
     }
     return render(request, "programs/family_guide.html", context)
@@ -87,7 +123,10 @@ def search(request):
             return render(request, "programs/search.html", context, status=429)
         else:
             context["results"] = site_search.search(
-                program=program, query=query, language=get_language()
+                program=program,
+                query=query,
+                language=get_language(),
+                facts=get_chrome(request).facts,
             )
     return render(request, "programs/search.html", context)
 

@@ -11,6 +11,7 @@ from programs.models import (
     Condition,
     ContactLine,
     Coordinator,
+    Fact,
     GlossaryTerm,
     JourneyStep,
     LanguageTagline,
@@ -151,15 +152,24 @@ class StayNearbyFactFactory(factory.django.DjangoModelFactory):
         model = StayNearbyFact
 
     program = factory.SubFactory(ProgramFactory)
-    fda_minimum_weeks = 2
-    fda_no_driving_weeks = 2
-    fda_text = "Stay within 2 hours of the center for at least 2 weeks."
-    fda_source = "FDA label change, June 2025"
-    fda_reviewed_at = datetime.date(2026, 9, 1)
-    policy_weeks = 4
-    policy_text = "We ask families to stay close for 4 weeks."
-    policy_source = "Program family guide"
-    policy_reviewed_at = datetime.date(2026, 9, 1)
+    fda_text = "Stay within 2 hours of the center for [[fact:fda-stay-near]]."
+    policy_text = "We ask families to stay close for [[fact:program-stay-near]]."
+
+
+class FactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fact
+        django_get_or_create = ("program", "slug")
+
+    program = factory.SubFactory(ProgramFactory)
+    slug = "fda-stay-near"
+    name = "FDA minimum stay near the center"
+    kind = "weeks"
+    qualifier = "at_least"
+    number = 2
+    source = "FDA label change, June 2025"
+    label_revision = "revised 12/2025"
+    checked_at = datetime.date(2026, 9, 1)
 
 
 class SiteNoticeFactory(factory.django.DjangoModelFactory):

@@ -75,6 +75,8 @@ EXPECTED_STANDARD = {
     "programs.journeystep":               (ALL,       ALL,       NONE,      NONE),
     "programs.warningsign":               (ALL,       ALL,       NONE,      NONE),
     "programs.staynearbyfact":            (NO_DELETE, NO_DELETE, NONE,      NONE),
+    # Safety facts are live everywhere once saved: clinical reviewers change them.
+    "programs.fact":                      (VIEW_ONLY, NO_DELETE, NONE,      NONE),
     "programs.sitenotice":                (ALL,       ALL,       NONE,      NONE),
     "programs.faq":                       (ALL,       ALL,       NONE,      NONE),
     "programs.glossaryterm":              (ALL,       ALL,       NONE,      NONE),
@@ -120,6 +122,7 @@ EXPECTED_CUSTOM = {
     "programs_journeystep_simple_history (GET)": (200, 200,     403,        403),
     "programs_warningsign_simple_history (GET)": (200, 200,     403,        403),
     "programs_staynearbyfact_simple_history (GET)": (200, 200,  403,        403),
+    "programs_fact_simple_history (GET)":      (200,   200,     403,        403),
     "programs_sitenotice_simple_history (GET)": (200,  200,     403,        403),
     "programs_faq_simple_history (GET)":       (200,   200,     403,        403),
     "programs_glossaryterm_simple_history (GET)": (200, 200,    403,        403),

@@ -2,7 +2,7 @@
 glossary, stories, trials, resources, language help), with history, drafts and medical review.
 One module per area, as in programs.models; base holds what every content admin shares."""
 
-from programs.admin import care, families, pages, people
+from programs.admin import care, facts, families, pages, people
 from programs.admin.base import CONFLICT, HEADING_TOO_BIG, StampedAdmin, checked_rich_text
 from programs.admin.pages import ReviewDuePage
 
@@ -13,6 +13,7 @@ __all__ = [
     "StampedAdmin",
     "care",
     "checked_rich_text",
+    "facts",
     "families",
     "pages",
     "people",

@@ -54,24 +54,8 @@ class ReadableHistory(HistoricalRecordContextHelper):
             return type(change)(
                 field=label or formatted.field, old=formatted.old, new=formatted.new
             )
-        old_words, new_words = plain_text(old).split(), plain_text(new).split()
-        parts = []
-        matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-        for op, a1, a2, b1, b2 in matcher.get_opcodes():
-            if op == "equal":
-                words = old_words[a1:a2]
-                text = (
-                    " ".join(words)
-                    if len(words) <= 12
-                    else f"{' '.join(words[:5])} … {' '.join(words[-5:])}"
-                )
-                parts.append(format_html("{} ", text))
-            if op in ("delete", "replace"):
-                parts.append(format_html("<del>{}</del> ", " ".join(old_words[a1:a2])))
-            if op in ("insert", "replace"):
-                parts.append(format_html("<ins>{}</ins> ", " ".join(new_words[b1:b2])))
         field = label or self.model._meta.get_field(change.field).verbose_name.capitalize()
-        return type(change)(field=field, old="", new=mark_safe("".join(parts)))
+        return type(change)(field=field, old="", new=word_diff(old, new))
 
 
 HEADING_TOO_BIG = (
@@ -101,16 +85,64 @@ def checked_rich_text(html: str, *, under: int = 1) -> str:
     return html  # programs.fields.RichTextField sanitizes it when it is stored
 
 
+SPANISH_OUT_OF_DATE = (
+    "The English changed after this Spanish text was translated. Update the Spanish, or tick "
+    "“The Spanish says the same as the English” if it still does, before this is published."
+)
+SPANISH_CHECKED_LABEL = "The Spanish says the same as the English"
+
+
+def word_diff(old: str, new: str) -> str:
+    """Words removed struck through, words added underlined, unchanged runs shortened (HTML)."""
+    old_words, new_words = plain_text(old).split(), plain_text(new).split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            words = old_words[a1:a2]
+            text = (
+                " ".join(words)
+                if len(words) <= 12
+                else f"{' '.join(words[:5])} … {' '.join(words[-5:])}"
+            )
+            parts.append(format_html("{} ", text))
+        if op in ("delete", "replace"):
+            parts.append(format_html("<del>{}</del> ", " ".join(old_words[a1:a2])))
+        if op in ("insert", "replace"):
+            parts.append(format_html("<ins>{}</ins> ", " ".join(new_words[b1:b2])))
+    return mark_safe("".join(parts))
+
+
 class VersionedForm(forms.ModelForm):
-    """Refuses to save over a newer version than the one the editor loaded, and checks rich
-    texts (and their Spanish twins) before they are saved."""
+    """Refuses to save over a newer version than the one the editor loaded, checks rich texts
+    (and their Spanish twins) before they are saved, and keeps each Spanish text's record of the
+    English it was translated from (showing the changed English words beside an out-of-date
+    Spanish field)."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    spanish_up_to_date = forms.BooleanField(
+        label=SPANISH_CHECKED_LABEL,
+        required=False,
+        help_text="Tick after checking an out-of-date Spanish text that still says the same.",
+    )
     # Rich-text fields to check, and the heading level each is shown under (1: the page title).
     rich_text_under: dict[str, int] = {}
+    # Safety facts and warning signs: an out-of-date Spanish twin cannot be published.
+    spanish_must_be_current = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        stale = self.instance.stale_translations() if self.instance.pk and hasattr(self.instance, "stale_translations") else []  # fmt: skip
+        for name in stale:
+            field = self.fields.get(f"{name}_es")
+            if field is not None:
+                field.help_text = format_html(
+                    "<strong>⚠ Out of date.</strong> The English changed since this was "
+                    'translated: <span class="english-diff">{}</span>',
+                    word_diff(
+                        self.instance.translated_from.get(name, ""), getattr(self.instance, name)
+                    ),
+                )
         if self.instance.pk:
             # The stored version now (not the instance's: when reverting, that is an old one).
             stored = (
@@ -129,6 +161,8 @@ class VersionedForm(forms.ModelForm):
                         cleaned[field] = checked_rich_text(cleaned[field], under=under)
                     except forms.ValidationError as error:
                         self.add_error(field, error)
+        self._check_spanish(cleaned)
+        self._check_facts(cleaned)
         if self.instance.pk and cleaned.get("loaded_version") is not None:
             current = (
                 type(self.instance)
@@ -148,6 +182,55 @@ class VersionedForm(forms.ModelForm):
                     code="conflict",
                 )
         return cleaned
+
+    def _check_facts(self, cleaned) -> None:
+        """A placeholder naming no safety fact would show families nothing: say so."""
+        from programs.models import Fact, Program
+        from programs.templatetags.facts import unknown_facts
+
+        texts = {
+            name: value
+            for name, value in cleaned.items()
+            if isinstance(value, str) and "[[" in value
+        }
+        if not texts:
+            return
+        program = cleaned.get("program") or getattr(self.instance, "program", None)
+        if isinstance(self.instance, Program):
+            program = self.instance
+        known = (
+            Fact.objects.filter(program=program).values_list("slug", flat=True) if program else []
+        )
+        for name, value in texts.items():
+            if problems := unknown_facts(value, known):
+                self.add_error(name, problems)
+
+    def _translated_now(self, cleaned) -> list[str]:
+        """The translated fields whose Spanish now matches the English: typed in this form, or
+        confirmed with the tick box."""
+        names = getattr(self._meta.model, "translated_fields", list)()
+        if cleaned.get("spanish_up_to_date"):
+            return names
+        return [name for name in names if f"{name}_es" in self.changed_data]
+
+    def _check_spanish(self, cleaned) -> None:
+        if not self.spanish_must_be_current or not hasattr(self.instance, "translated_from"):
+            return
+        confirmed = set(self._translated_now(cleaned))
+        stored = self.instance.translated_from if self.instance.pk else {}
+        for name in getattr(self._meta.model, "translated_fields", list)():
+            spanish_name = f"{name}_es"
+            if spanish_name not in self.fields or name in confirmed:
+                continue
+            spanish_text = cleaned.get(spanish_name, getattr(self.instance, spanish_name, ""))
+            english = cleaned.get(name, getattr(self.instance, name, ""))
+            if spanish_text and name in stored and stored[name] != english:
+                self.add_error(spanish_name, SPANISH_OUT_OF_DATE)
+
+    def save(self, commit=True):
+        if hasattr(self.instance, "mark_translated"):
+            self.instance.mark_translated(self._translated_now(self.cleaned_data))
+        return super().save(commit)
 
 
 class OrderedAdminMixin:
@@ -214,8 +297,41 @@ class OrderedAdminMixin:
         return redirect(back)  # the list as it was, filters included
 
 
+class SpanishFilter(admin.SimpleListFilter):
+    title = "Spanish"
+    parameter_name = "spanish"
+
+    def lookups(self, request, model_admin):
+        return [("stale", "Out of date (the English changed)"), ("current", "Up to date")]
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("stale", "current"):
+            return queryset
+        stale = [row.pk for row in queryset if row.stale_translations()]
+        if self.value() == "stale":
+            return queryset.filter(pk__in=stale)
+        return queryset.exclude(pk__in=stale)
+
+
+def stale_translation_counts() -> list[tuple[str, str, int]]:
+    """(name, changelist URL filtered to them, count) of each kind of content with out-of-date
+    Spanish texts, for the admin's front page."""
+    from django.apps import apps
+
+    counts = []
+    for model in apps.get_app_config("programs").get_models():
+        if not hasattr(model, "stale_translations") or model._meta.proxy:
+            continue
+        count = sum(1 for row in model.objects.all() if row.stale_translations())
+        if count:
+            url = reverse(f"admin:programs_{model._meta.model_name}_changelist") + "?spanish=stale"
+            counts.append((str(model._meta.verbose_name_plural), url, count))
+    return counts
+
+
 class StampedAdmin(SimpleHistoryAdmin):
-    """History, revert, the stamp of who saved last, and protection against lost updates."""
+    """History, revert, the stamp of who saved last, protection against lost updates, and the
+    state of each row's Spanish (a column and a filter)."""
 
     form = VersionedForm
     readonly_fields = AUDIT_FIELDS
@@ -229,7 +345,16 @@ class StampedAdmin(SimpleHistoryAdmin):
         twins = getattr(self.model, "translated_fields", list)()
         spanish = [f"{name}_es" for name in shown if name in twins and f"{name}_es" not in shown]
         if spanish:
-            fieldsets.append(("Spanish", {"classes": ["collapse"], "fields": spanish}))
+            stale = obj is not None and obj.pk and bool(obj.stale_translations())
+            fieldsets.append(
+                (
+                    "Spanish (out of date)" if stale else "Spanish",
+                    {
+                        "classes": [] if stale else ["collapse"],
+                        "fields": [*spanish, "spanish_up_to_date"],
+                    },
+                )
+            )
         if "updated_at" not in shown:
             fieldsets.append(AUDIT_FIELDSET)
         return [*fieldsets, (None, {"fields": ["loaded_version"], "classes": ["hidden"]})]
@@ -239,6 +364,26 @@ class StampedAdmin(SimpleHistoryAdmin):
         fields = list(super().get_search_fields(request))
         twins = getattr(self.model, "translated_fields", list)()
         return fields + [f"{name}_es" for name in fields if name in twins]
+
+    def get_list_display(self, request):
+        display = list(super().get_list_display(request))
+        if getattr(self.model, "translated_fields", list)():
+            display.append("spanish_state")
+        return display
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if getattr(self.model, "translated_fields", list)():
+            filters.append(SpanishFilter)
+        return filters
+
+    @admin.display(description="Spanish")
+    def spanish_state(self, obj):
+        stale = obj.stale_translations()
+        if stale:
+            names = ", ".join(str(obj._meta.get_field(name).verbose_name) for name in stale)
+            return format_html("<strong>⚠ Out of date</strong> ({})", names)
+        return "Up to date"
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableHistory(self.model, historical_record)

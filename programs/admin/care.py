@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from programs.admin.base import OrderedAdminMixin, StampedAdmin
+from programs.admin.base import OrderedAdminMixin, StampedAdmin, VersionedForm
 from programs.models import Condition, JourneyStep, StayNearbyFact, WarningSign
 from programs.templatetags.carsite import journey_duration
 
@@ -36,8 +36,13 @@ class JourneyStepAdmin(OrderedAdminMixin, StampedAdmin):
         return journey_duration(obj)
 
 
+class WarningSignForm(VersionedForm):
+    spanish_must_be_current = True  # a safety text: never live with an out-of-date Spanish
+
+
 @admin.register(WarningSign)
 class WarningSignAdmin(OrderedAdminMixin, StampedAdmin):
+    form = WarningSignForm
     list_display = ["text", "group", "is_published"]
     list_editable = ["is_published"]
     list_filter = ["group", "is_published", "program"]
@@ -50,17 +55,10 @@ class WarningSignAdmin(OrderedAdminMixin, StampedAdmin):
 
 @admin.register(StayNearbyFact)
 class StayNearbyFactAdmin(StampedAdmin):
-    list_display = [
-        "heading",
-        "page",
-        "fda_minimum_weeks",
-        "fda_reviewed_at",
-        "policy_weeks",
-        "policy_reviewed_at",
-    ]
+    list_display = ["heading", "page"]
     list_filter = ["program"]
     fieldsets = [
         (None, {"fields": ["program", "page", "heading"]}),
-        ("The FDA's minimum", {"fields": ["fda_minimum_weeks", "fda_no_driving_weeks", "fda_text", "fda_source", "fda_source_url", "fda_reviewed_at"]}),
-        ("Our program's policy", {"fields": ["policy_weeks", "policy_text", "policy_source", "policy_reviewed_at"]}),
+        ("The FDA's minimum", {"fields": ["fda_text"], "description": "The weeks, sources and dates are the safety facts “fda-stay-near” and “fda-no-driving” (Safety facts)."}),
+        ("Our program's policy", {"fields": ["policy_text"], "description": "The weeks, source and date are the safety fact “program-stay-near” (Safety facts)."}),
     ]  # fmt: skip

@@ -8,12 +8,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from programs import services
 from programs.admin.base import OrderedAdminMixin, StampedAdmin, VersionedForm, phone_column
 from programs.models import Page, Program, SiteNotice
-from programs.readability import GRADE_WARNING, grade_level, grade_message
+from programs.readability import GRADE_TOO_SHORT, GRADE_WARNING, gauge
+
+
+def page_gauge(page: Page):
+    """The reading gauge of a page's text, with its program's glossary."""
+    terms = page.program.glossary_terms.published().values_list("term", flat=True)
+    return gauge(page.body, glossary_terms=list(terms), spanish_html=page.body_es)
 
 
 @admin.register(Program)
@@ -47,13 +53,19 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("due", "Due within 30 days or overdue"), ("overdue", "Overdue or never reviewed")]
+        return [
+            ("due", "Due within 30 days or overdue"),
+            ("overdue", "Overdue or never reviewed"),
+            ("changed", "Changed since review"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "due":
             return queryset.due_for_review()
         if self.value() == "overdue":
             return queryset.overdue_for_review()
+        if self.value() == "changed":
+            return queryset.changed_since_review()
         return queryset
 
 
@@ -119,6 +131,10 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
     @admin.display(description="medical review")
     def review_display(self, obj):
         state = obj.review_state()
+        if state == "changed since review":
+            return format_html(
+                "<strong>⚠ Changed since review</strong> ({})", obj.review_pending_reason
+            )
         if state in ("overdue", "never reviewed"):
             return format_html("<strong>⚠ {}</strong>", state.capitalize())
         if state == "due soon":
@@ -135,7 +151,9 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
 
     @admin.display(description="reading level")
     def reading_level(self, obj):
-        return grade_message(grade_level(obj.body) if obj and obj.pk else None)
+        if obj is None or obj.pk is None:
+            return GRADE_TOO_SHORT
+        return format_html_join("", "<p>{}</p>", ((line,) for line in page_gauge(obj).messages))
 
     @admin.display(description="state")
     def publishing_state(self, obj):
@@ -159,6 +177,8 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
         if obj.reviewed_at is None:
             return "Never reviewed."
         who = f" by {obj.reviewed_by.get_username()}" if obj.reviewed_by else ""
+        if obj.review_pending:
+            who += f". Changed since: {obj.review_pending_reason}"
         return f"Last reviewed {obj.reviewed_at:%b %-d, %Y}{who}. Next review due {obj.review_due:%b %-d, %Y} ({obj.review_state()})."
 
     # --- saving goes through the workflow ---
@@ -190,16 +210,21 @@ class PageAdmin(OrderedAdminMixin, StampedAdmin):
             )
         elif outcome == "published":
             messages.success(request, "Published: families now see this version.")
-        grade = grade_level(obj.with_draft().body if obj.has_draft else obj.body)
+        shown = obj.with_draft() if obj.has_draft else obj
+        result = page_gauge(shown)
+        grade = result.grade
         level = messages.WARNING if grade is not None and grade > GRADE_WARNING else messages.INFO
-        messages.add_message(request, level, grade_message(grade))
+        for line in result.messages:
+            messages.add_message(request, level, line)
 
     def _mark_reviewed(self, request, obj):
         if not request.user.has_perm("programs.review_page"):
             raise PermissionDenied
         services.page_mark_reviewed(page=Page.objects.get(pk=obj.pk), by=request.user)
         messages.success(
-            request, "Marked as medically reviewed today. This is recorded in the page's history."
+            request,
+            "Marked as medically reviewed today, for the revision now live. This is recorded in "
+            "the page's history.",
         )
         return redirect(reverse("admin:programs_page_change", args=[obj.pk]))
 
@@ -258,8 +283,15 @@ class ReviewDuePage(Page):
 class ReviewDuePageAdmin(admin.ModelAdmin):
     """The clinical reviewers' to-do list: health pages overdue, never reviewed, or due within 30 days."""
 
-    list_display = ["title_link", "review_display", "review_due", "reviewed_at", "reviewer_role"]
-    ordering = ["review_due"]
+    list_display = [
+        "title_link",
+        "review_display",
+        "review_due",
+        "reviewed_at",
+        "reviewed_revision",
+        "reviewer_role",
+    ]
+    ordering = ["-review_pending", "review_due"]
 
     def get_queryset(self, request):
         return Page.objects.due_for_review().select_related("reviewed_by")

@@ -60,6 +60,8 @@ LISTS = {
     ),
     "resources": _Spec("programs.Resource", ("title",)),
     "taglines": _Spec("programs.LanguageTagline", ("lang_code",)),
+    # The safety facts texts show by [[fact:<slug>]]; a phone fact names its line by purpose.
+    "facts": _Spec("programs.Fact", ("slug", "name", "kind"), extra=("line",)),
 }
 
 Row = dict[str, Any]
@@ -91,6 +93,7 @@ class DemoData:
     trials: list[Row]
     resources: list[Row]
     taglines: list[Row]
+    facts: list[Row]
     header_line: str | None = None  # the purpose of the line whose number the header shows
 
     @property

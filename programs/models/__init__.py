@@ -5,7 +5,8 @@ Timestamped, ContactLine and Coordinator from here.
 
 One module per area: base (what all content shares), program (the program, notices, the content
 version), pages, people (team, coordinators, phone lines), care (conditions, the journey, warning
-signs, staying near) and families (questions, glossary, stories, trials, resources, taglines).
+signs, staying near), facts (the safety facts that text shows by placeholder) and families
+(questions, glossary, stories, trials, resources, taglines).
 """
 
 from programs.models.base import (
@@ -29,6 +30,7 @@ from programs.models.care import (
     WarningSign,
     WarningSignGroup,
 )
+from programs.models.facts import Fact, FactKind, FactQualifier
 from programs.models.families import (
     FAQ,
     PRIVACY_NOTE,
@@ -63,6 +65,9 @@ from programs.models.program import ContentVersion, Program, SiteNotice, validat
 __all__ = [
     "DRAFT_FIELDS",
     "FAQ",
+    "Fact",
+    "FactKind",
+    "FactQualifier",
     "IMAGE_ALT_REQUIRED",
     "PRIVACY_NOTE",
     "REVIEW_WARNING_DAYS",

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from simple_history.models import HistoricalRecords
 
@@ -16,6 +17,8 @@ IMAGE_ALT_REQUIRED = (
 )
 # Resized copies of a picture: derived from the picture, so the history does not repeat them.
 VARIANT_FIELDS = ["image_variants", "photo_variants"]
+# Bookkeeping of the translations, not content: the history does not repeat it either.
+NOT_IN_HISTORY = [*VARIANT_FIELDS, "translated_from"]
 
 
 def ordered_or_empty(low: str, high: str, *, name: str, strict: bool = False):
@@ -75,10 +78,73 @@ class Localized:
 class Translatable(models.Model):
     """Content with a Spanish twin for some fields (`title_es` beside `title`): a clean, explicit
     design instead of a package that patches models at start-up, so history and drafts simply
-    see ordinary fields."""
+    see ordinary fields.
+
+    Each Spanish text records the English it was translated from (`translated_from`), so a
+    changed English shows the Spanish as out of date (stale_translations()) until someone
+    updates the Spanish or confirms it (mark_translated(), done by the admin's form)."""
+
+    translated_from = models.JSONField(
+        "English the Spanish was translated from", default=dict, blank=True, editable=False
+    )
+    english_updated_at = models.DateTimeField(
+        "English last changed", null=True, blank=True, editable=False
+    )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Rich text is stored sanitized: record the English as it is stored, not as typed.
+        for name in self.translated_fields():
+            field = self._meta.get_field(name)
+            if isinstance(field, RichTextField):
+                typed = getattr(self, name) or ""
+                stored = field.sanitize(typed)
+                if self.translated_from.get(name) == typed:
+                    self.translated_from[name] = stored
+                setattr(self, name, stored)
+        loaded = getattr(self, "_loaded_english", None)
+        changed = [
+            name for name in self.translated_fields()
+            if loaded is not None and name in loaded and loaded[name] != getattr(self, name)
+        ]  # fmt: skip
+        if changed:
+            self.english_updated_at = timezone.now()
+        # A Spanish text with no record yet (a new row) was made from the English it sits beside.
+        for name in self.translated_fields():
+            if getattr(self, f"{name}_es", "") and name not in self.translated_from:
+                self.translated_from[name] = getattr(self, name)
+        super().save(*args, **kwargs)
+        self._loaded_english = {name: getattr(self, name) for name in self.translated_fields()}
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
+        instance._loaded_english = {
+            name: getattr(instance, name)
+            for name in cls.translated_fields()
+            if name in instance.__dict__
+        }
+        return instance
+
+    def stale_translations(self) -> list[str]:
+        """The fields whose Spanish was translated from an English text that has changed since."""
+        return [
+            name
+            for name in self.translated_fields()
+            if getattr(self, f"{name}_es", "")
+            and name in self.translated_from
+            and self.translated_from[name] != getattr(self, name)
+        ]
+
+    def mark_translated(self, names=None) -> None:
+        """The Spanish of `names` (default: all) now matches the English beside it."""
+        for name in names if names is not None else self.translated_fields():
+            if getattr(self, f"{name}_es", ""):
+                self.translated_from[name] = getattr(self, name)
+            else:
+                self.translated_from.pop(name, None)
 
     @property
     def tr(self) -> Localized:
@@ -131,7 +197,7 @@ class ContentHistory(HistoricalRecords):
 class Content(Translatable, Timestamped):
     """Anything families read: Spanish twins, who saved it last, and every revision kept."""
 
-    history = ContentHistory(inherit=True, excluded_fields=VARIANT_FIELDS)
+    history = ContentHistory(inherit=True, excluded_fields=NOT_IN_HISTORY)
 
     class Meta:
         abstract = True
@@ -168,6 +234,7 @@ class Person(Listed):
     languages = models.CharField(
         max_length=200, blank=True, help_text="For example “English, Spanish”."
     )
+    languages_es = spanish(languages, "languages")
 
     class Meta(Listed.Meta):
         abstract = True

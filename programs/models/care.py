@@ -28,9 +28,10 @@ class Condition(Listed):
 
 
 class StayNearbyFact(Content):
-    """The “Staying near the center” facts: the FDA's current minimum and the program's own
-    policy kept apart, each with its source and review date, because they change separately
-    (in June 2025 the FDA cut its minimum from 4 weeks to 2; programs may ask for longer)."""
+    """The “Staying near the center” block: the FDA's current minimum and the program's own
+    policy side by side, because they change separately (in June 2025 the FDA cut its minimum
+    from 4 weeks to 2; programs may ask for longer). The numbers, their sources and the dates
+    they were checked are safety facts (programs.models.Fact), kept once for every page."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="stay_nearby_facts")
     page = models.ForeignKey(
@@ -43,26 +44,21 @@ class StayNearbyFact(Content):
     )
     heading = models.CharField(max_length=120, default="Staying near the center")
     heading_es = spanish(heading, "heading")
-    fda_minimum_weeks = models.PositiveSmallIntegerField("FDA minimum (weeks near the center)")
-    fda_no_driving_weeks = models.PositiveSmallIntegerField(
-        "FDA: no driving for (weeks)", null=True, blank=True
+    fda_text = models.TextField(
+        "what the FDA label says",
+        help_text="In plain words. Plain text. Write the numbers as [[fact:fda-stay-near]] and "
+        "[[fact:fda-no-driving]]: they are kept once, under Safety facts.",
     )
-    fda_text = models.TextField("what the FDA label says", help_text="In plain words. Plain text.")
     fda_text_es = spanish(fda_text, "what the FDA label says")
-    fda_source = models.CharField(
-        "FDA source", max_length=200, help_text="e.g. “FDA label update, June 2025”."
+    policy_text = models.TextField(
+        "our program's policy",
+        help_text="In plain words. Plain text. Write the number as [[fact:program-stay-near]].",
     )
-    fda_source_url = models.URLField("FDA source link", blank=True)
-    fda_reviewed_at = models.DateField("FDA fact last checked")
-    policy_weeks = models.PositiveSmallIntegerField(
-        "our policy (weeks near the center)", null=True, blank=True
-    )
-    policy_text = models.TextField("our program's policy", help_text="In plain words. Plain text.")
     policy_text_es = spanish(policy_text, "our program's policy")
-    policy_source = models.CharField(
-        "policy source", max_length=200, help_text="e.g. “CAR T program family guide, version 3”."
-    )
-    policy_reviewed_at = models.DateField("policy last checked")
+
+    # The facts this block shows, with their sources (programs.models.Fact).
+    FDA_FACTS = ("fda-stay-near", "fda-no-driving")
+    POLICY_FACTS = ("program-stay-near",)
 
     class Meta:
         ordering = ["program", "heading"]

@@ -198,6 +198,7 @@ class ClinicalTrial(Listed):
     short_name = models.CharField(
         max_length=40, blank=True, help_text="Optional: the trial's short name, e.g. “LARK-CAR19”."
     )
+    short_name_es = spanish(short_name, "short name")
     for_whom = models.TextField(
         "who it is for", help_text="Who may join, in plain words. Plain text."
     )

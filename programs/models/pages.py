@@ -49,8 +49,12 @@ class PageQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         soon = today + datetime.timedelta(days=REVIEW_WARNING_DAYS)
         return self.filter(needs_review=True).filter(
-            Q(review_due__isnull=True) | Q(review_due__lte=soon)
+            Q(review_due__isnull=True) | Q(review_due__lte=soon) | Q(review_pending=True)
         )
+
+    def changed_since_review(self):
+        """Health pages whose published medical text changed after their last review."""
+        return self.filter(needs_review=True, review_pending=True)
 
     def overdue_for_review(self, today=None):
         today = today or timezone.localdate()
@@ -78,7 +82,7 @@ DRAFT_FIELDS = (
     *("title", "nav_title", "summary", "body"),
     *("title_es", "nav_title_es", "summary_es", "body_es"),
     *("slug", "kind", "show_in_nav"),
-    *("image", "image_alt", "image_is_decorative", "image_variants"),
+    *("image", "image_alt", "image_alt_es", "image_is_decorative", "image_variants"),
 )
 REVIEW_WARNING_DAYS = 30
 
@@ -122,6 +126,7 @@ class Page(Content):
         blank=True,
         help_text="Say what the picture shows, for people who cannot see it.",
     )
+    image_alt_es = spanish(image_alt, "image alt text")
     image_is_decorative = models.BooleanField(
         "image is decorative",
         default=False,
@@ -175,6 +180,23 @@ class Page(Content):
     )
     review_due = models.DateField(
         "next review due", null=True, blank=True, editable=False, db_index=True
+    )
+    # A published change to the medical text (or to a safety fact it shows) after the last
+    # review: the public page says the review of the change is pending until someone marks it
+    # reviewed (programs.services).
+    review_pending = models.BooleanField("changed since review", default=False, editable=False)
+    review_pending_reason = models.CharField(
+        "what changed", max_length=300, blank=True, editable=False
+    )
+    medical_changed_at = models.DateTimeField(
+        "medical text last changed", null=True, blank=True, editable=False
+    )
+    reviewed_revision = models.PositiveIntegerField(
+        "reviewed revision",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The history revision a clinical reviewer last marked reviewed.",
     )
     reading_grade = models.DecimalField(
         "reading level (grade)",
@@ -255,9 +277,12 @@ class Page(Content):
         return add_months(self.reviewed_at, self.review_interval_months)
 
     def review_state(self, today=None) -> str:
-        """“overdue”, “due soon” or “current” (or “never reviewed”), in words for staff."""
+        """“changed since review”, “overdue”, “due soon” or “current” (or “never reviewed”),
+        in words for staff."""
         if not self.needs_review:
             return "not a health page"
+        if self.review_pending:
+            return "changed since review"
         if self.reviewed_at is None:
             return "never reviewed"
         today = today or timezone.localdate()

@@ -78,6 +78,7 @@ class ContactLine(Listed):
     languages = models.CharField(
         max_length=200, blank=True, help_text="For example “English, Spanish”."
     )
+    languages_es = spanish(languages, "languages")
     response_hours = models.PositiveSmallIntegerField(
         null=True,
         blank=True,

@@ -9,6 +9,7 @@ from tests.factories import (
     ConditionFactory,
     ContactLineFactory,
     CoordinatorFactory,
+    FactFactory,
     FAQFactory,
     GlossaryTermFactory,
     JourneyStepFactory,
@@ -42,6 +43,7 @@ def content(program):
         CoordinatorFactory(program=program),
         ConditionFactory(program=program),
         StayNearbyFactFactory(program=program, page=page),
+        FactFactory(program=program, note="Counted from day 0.", note_es="Desde el día 0."),
         SiteNoticeFactory(program=program),
         JourneyStepFactory(program=program),
         WarningSignFactory(program=program),
@@ -65,6 +67,7 @@ def test_every_content_model_is_in_the_admin():
         "Coordinator",
         "Condition",
         "StayNearbyFact",
+        "Fact",
         "SiteNotice",
         "JourneyStep",
         "WarningSign",
@@ -185,4 +188,4 @@ def test_the_change_form_shows_every_spanish_field(staff_client, content, model)
     if model is not WarningSign:  # one short line: its Spanish sits beside the English
         sections = dict(response.context["adminform"].fieldsets)
         assert sections["Spanish"]["classes"] == ["collapse"]
-        assert set(sections["Spanish"]["fields"]) == spanish
+        assert set(sections["Spanish"]["fields"]) == spanish | {"spanish_up_to_date"}

@@ -210,7 +210,8 @@ def test_load_demo_twice_changes_nothing_and_prints_the_same_summary():
             f"lines, {len(demo.coordinators)} coordinators, {len(demo.conditions)} conditions, "
             f"{len(demo.routing_rules)} routing rules, {len(demo.faqs)} questions, "
             f"{len(demo.glossary)} glossary terms, {len(demo.stories)} stories, {len(demo.trials)} "
-            f"trials, {len(demo.resources)} resources, {len(demo.taglines)} language taglines.\n"
+            f"trials, {len(demo.resources)} resources, {len(demo.taglines)} language taglines, "
+            f"{len(demo.facts)} safety facts.\n"
         )
     )
     assert len(before["Page"]) == 13 and len(before["OpeningHours"]) == 25  # with “Finding us”

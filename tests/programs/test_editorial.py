@@ -17,7 +17,7 @@ from programs.admin import CONFLICT
 from programs.models import IMAGE_ALT_REQUIRED, Page, TeamMember
 from programs.sanitize import HEADING_SKIPS_LEVEL, IMAGE_WITHOUT_ALT, VAGUE_LINK
 from tests.conftest import verified_login
-from tests.factories import PageFactory, SiteNoticeFactory, StayNearbyFactFactory
+from tests.factories import FactFactory, PageFactory, SiteNoticeFactory, StayNearbyFactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -301,7 +301,8 @@ def test_overdue_reviews_are_listed_and_counted(client, reviewer, program):
     overdue.refresh_from_db()
     assert overdue.reviewed_at == today and overdue.reviewed_by == reviewer
     assert overdue.review_due == datetime.date(2027, 11, 21)
-    assert overdue.history.first().history_change_reason == "Marked reviewed by doctor"
+    reason = overdue.history.first().history_change_reason
+    assert reason.startswith("Marked reviewed by doctor (revision ")
     html = public_body(client, overdue)[1]
     assert "Last reviewed November 21, 2026 by a pediatric oncologist." in html
 
@@ -362,13 +363,17 @@ def test_move_up_and_down_reorders_the_menu(client, reviewer, program):
 
 
 def test_stay_nearby_block_shows_fda_minimum_and_our_policy_side_by_side(client, live_page):
-    StayNearbyFactFactory(program=live_page.program, page=live_page)
+    program = live_page.program
+    StayNearbyFactFactory(program=program, page=live_page)
+    FactFactory(program=program)
+    FactFactory(program=program, slug="program-stay-near", qualifier="about", number=4,
+                source="Program family guide", label_revision="")  # fmt: skip
     html = client.get(live_page.get_absolute_url()).content.decode()
     assert "The FDA&#x27;s minimum" in html or "The FDA's minimum" in html
-    assert (
-        "At least 2 weeks near the treatment center" in html and "4 weeks near the center" in html
-    )
-    assert "Checked September 1, 2026" in html
+    assert "Stay near the treatment center: at least 2 weeks after the infusion day." in html
+    assert "Stay near the center: about 4 weeks after the infusion day." in html
+    assert "stay close for about 4 weeks." in html  # the block's text, through the placeholder
+    assert "FDA label change, June 2025 (revised 12/2025). Checked September 1, 2026." in html
 
 
 def test_site_notice_shows_until_it_ends_and_can_be_closed_without_cookies(client, live_page):

@@ -52,6 +52,7 @@ def demo_load(*, refresh: bool = False) -> Program:
     _load_lists(demo, program, PEOPLE, refresh=refresh)
     lines = _load_lines(demo, program, refresh=refresh)
     _load_rules(demo, program, lines, refresh=refresh)
+    _load_facts(demo, program, lines, refresh=refresh)
     _load_lists(demo, program, CARE, refresh=refresh)
     _load_stay_and_notice(demo, program, refresh=refresh)
     _load_lists(demo, program, FAMILIES, refresh=refresh, links=_links(program, lines))
@@ -62,7 +63,7 @@ def _load_program(demo: DemoData, *, refresh: bool) -> Program:
     data = dict(demo.program)
     slug = data.pop("slug")
     has_default = Program.objects.filter(is_default=True).exclude(slug=slug).exists()
-    defaults = {**data, "is_default": not has_default}
+    defaults = {**data, "is_default": not has_default} | translated_from(data)
     return _put(Program.objects, refresh=refresh, slug=slug, defaults=defaults)[0]
 
 
@@ -72,15 +73,29 @@ def _load_pages(demo: DemoData, program: Program, *, refresh: bool) -> None:
         fields = {k: v for k, v in page.items() if k != "slug"}
         if page.get("needs_review", True):
             fields |= {"reviewed_at": reviewed, "reviewer_role": demo.reviewer_role}
-        defaults = {**fields, "is_published": True, "draft": None}
+        defaults = {**fields, "is_published": True, "draft": None} | translated_from(page)
+        defaults |= {"review_pending": False, "review_pending_reason": ""}
         _put(program.pages, refresh=refresh, slug=page["slug"], defaults=defaults)
+
+
+def translated_from(row: dict) -> dict:
+    """The data files keep each Spanish text beside the English it translates."""
+    return {
+        "translated_from": {name: value for name, value in row.items() if row.get(f"{name}_es")}
+    }
 
 
 def _load_lists(demo, program, lists, *, refresh: bool, links=None) -> None:
     for related, key, name in lists:
         for row in getattr(demo, name):
-            defaults = links(row) if links else row
+            defaults = (links(row) if links else row) | translated_from(row)
             _put(getattr(program, related), refresh=refresh, defaults=defaults, **{key: row[key]})
+
+
+def _load_facts(demo, program, lines: dict[str, ContactLine], *, refresh: bool) -> None:
+    for row in demo.facts:
+        defaults = {**row, "line": lines.get(row.get("line"))} | translated_from(row)
+        _put(program.facts, refresh=refresh, slug=row["slug"], defaults=defaults)
 
 
 def _links(program: Program, lines: dict[str, ContactLine]):
@@ -125,6 +140,7 @@ def _load_stay_and_notice(demo: DemoData, program: Program, *, refresh: bool) ->
     stay = dict(demo.stay_nearby)
     stay["page"] = program.pages.get(slug=stay.pop("page"))
     heading = stay.pop("heading")
+    stay |= translated_from({"heading": heading, **demo.stay_nearby})
     _put(program.stay_nearby_facts, refresh=refresh, heading=heading, defaults=stay)
     if refresh or not program.notices.exists():
         _put(
@@ -132,7 +148,8 @@ def _load_stay_and_notice(demo: DemoData, program: Program, *, refresh: bool) ->
             refresh=refresh,
             # As saved (links get rel=…), so --refresh finds the notice instead of adding another.
             text=sanitize_inline(demo.notice["text"]),
-            defaults={"text_es": demo.notice["text_es"]},
+            defaults={"text_es": demo.notice["text_es"]}
+            | translated_from({**demo.notice, "text": sanitize_inline(demo.notice["text"])}),
         )
 
 
@@ -185,6 +202,7 @@ class Command(BaseCommand):
                 "trials": program.trials.count(),
                 "resources": program.resources.count(),
                 "language taglines": program.language_taglines.count(),
+                "safety facts": program.facts.count(),
             }
             summary = ", ".join(f"{n} {label}" for label, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Demo program “{program}” ready: {summary}."))

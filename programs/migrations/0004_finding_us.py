@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0001_initial'),
+        ('programs', '0003_fact_label_revision_es'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
