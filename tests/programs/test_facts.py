@@ -123,7 +123,8 @@ TEXTS = {
     StayNearbyFact: ("heading", "fda_text", "policy_text"),
 }
 RAW_FACTS = re.compile(
-    r"\b2 (?:weeks?|semanas?)\b"  # the FDA minimums
+    r"(?<!1 to )(?<!1 a )(?<!1-)(?<!1–)\b2 (?:weeks?|semanas?)\b"  # the FDA minimums (not the
+    # hospital stay or CRS onset of “1 to 2 weeks”, which are ranges, not the rule)
     r"|(?<!3 to )(?<!3 a )(?<!3-)(?<!3–)\b4 (?:weeks?|semanas?)\b"  # the policy (not “3 to 4 weeks”)
     r"|100[.,]4|\b38 ?°? ?C\b"  # the fever threshold
     r"|555[-. ]?0150",  # the 24/7 line
