@@ -35,6 +35,7 @@ def answers_for(*, program: Program, data: dict) -> routing.Answers:
         relapsed=data["relapsed"],
         language=data["language"],
         needs_interpreter=bool(data.get("needs_interpreter")),
+        language_other=data.get("language_other", ""),
     )
 
 
@@ -78,6 +79,7 @@ def _create(*, program: Program, submission_token: uuid.UUID, data: dict) -> Cal
         matched_rule=destination.rule,
         matched_rule_name=destination.rule_name,
         due_by=business_hours.due_by(line=destination.line, received_at=now),
+        interpreter_for=destination.interpreter_for,
         notify_next_at=_notify_retry_at(attempts=0, now=now),
         **data,
     )
@@ -88,7 +90,12 @@ def _create(*, program: Program, submission_token: uuid.UUID, data: dict) -> Cal
     Activity.objects.create(
         callback_request=request,
         kind=ActivityKind.RECEIVED,
-        text=f"Routed to {routed_to} ({destination.rule_name}).",
+        text=f"Routed to {routed_to} ({destination.rule_name})."
+        + (
+            f" Needs an interpreter: {destination.interpreter_for}."
+            if destination.interpreter_for
+            else ""
+        ),
         created_at=now,
     )
     # The job row is written in this same transaction: a saved request always has its job.

@@ -295,6 +295,8 @@ class CallbackRequestAdmin(CsvExportMixin, ReportMixin, admin.ModelAdmin):
             if obj.language == Language.OTHER and obj.language_other
             else obj.get_language_display()
         )
+        if obj.interpreter_for:  # nobody in the program speaks it (routing.py)
+            return f"{text}: needs an interpreter: {obj.interpreter_for}"
         return f"{text} + interpreter" if obj.needs_interpreter else text
 
     @admin.display(description="staff email")

@@ -103,6 +103,13 @@ class CallbackRequest(models.Model):
         max_length=140, blank=True, help_text="Kept if the rule is later deleted."
     )
     due_by = models.DateTimeField(db_index=True)
+    interpreter_for = models.CharField(
+        "needs an interpreter for",
+        max_length=60,
+        blank=True,
+        help_text="Set by routing when nobody in the program speaks the family's language: "
+        "book an interpreter for this language before calling.",
+    )
 
     # The coordinator's work
     status = models.CharField(max_length=20, choices=Status, default=Status.NEW)

@@ -104,19 +104,19 @@ DEMO_TABLE = {
         {"language": "es", "needs_interpreter": True},
         "new_patients",
         "Lucía Herrera",
-        "Spanish, with an interpreter",
+        "Spanish-speaking families",
     ),
     "Spanish with interpreter, asking about trials: 40 before 50": (
         {"topic": "trials", "language": "es", "needs_interpreter": True},
         "new_patients",
         "Lucía Herrera",
-        "Spanish, with an interpreter",
+        "Spanish-speaking families",
     ),
-    "Spanish without an interpreter": (
+    "Spanish without an interpreter reaches the bilingual coordinator too": (
         {"language": "es"},
         "new_patients",
-        "Ellen Marsh",
-        "B-ALL up to 25: is CAR T an option?",
+        "Lucía Herrera",
+        "Spanish-speaking families",
     ),
     "clinical trials for a child": (
         {"topic": "trials"},
