@@ -16,7 +16,15 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from inquiries.checklist import ChecklistAnswers, Treatment
-from inquiries.models import MAX_AGE, Asker, CallbackRequest, CallTime, Diagnosis, Language
+from inquiries.models import (
+    MAX_AGE,
+    Asker,
+    CallbackRequest,
+    CallTime,
+    Diagnosis,
+    DropReason,
+    Language,
+)
 from programs.fields import normalize_phone
 
 AGE_INVALID = format_lazy(
@@ -39,6 +47,8 @@ NOTE_MAX = 500
 # Fields a link (such as the “Could CAR T be an option?” checklist) may fill in ahead.
 PREFILLABLE = ("asker", "topic", "patient_age", "diagnosis", "relapsed", "language")
 FILL_TIME_SALT = "carsite.callback.shown_at"
+TRAP_FIELD = "leave_empty"
+CHECK_AND_SEND_AGAIN = _("Please check your answers and send again.")
 # The form's sections, in order, and the answers each asks.
 SECTIONS = [
     (_("About the patient"), ("asker", "topic", "patient_age", "diagnosis", "relapsed")),
@@ -55,6 +65,11 @@ def _age_seconds(signed: str, signer: signing.TimestampSigner) -> float:
     """Seconds since the form was shown, from its signed timestamp."""
     _value, timestamp, _signature = signed.rsplit(signer.sep, 2)
     return time.time() - signing.b62_decode(timestamp)
+
+
+def new_shown_at() -> str:
+    """The signed time a form is shown (its `shown_at` field)."""
+    return signing.TimestampSigner(salt=FILL_TIME_SALT).sign("callback")
 
 
 def age_field(label, *, required) -> forms.IntegerField:
@@ -87,7 +102,10 @@ def reject_control_characters(value: str, *, allow_newlines: bool = False) -> No
 class CallbackRequestForm(forms.ModelForm):
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
     # Bot traps, never shown to people: a field only a bot fills in, and when the form was shown.
-    website = forms.CharField(
+    # The trap's name, label and autocomplete say nothing an autofill or password manager
+    # recognizes (no "name", "email", "url", "website", "company", "address"…), so a parent's
+    # one-tap autofill can never fill it in.
+    leave_empty = forms.CharField(
         label=_("Leave this empty"),
         required=False,
         max_length=200,
@@ -170,7 +188,7 @@ class CallbackRequestForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Div("website", css_class="hp", aria_hidden="true"),
+            Div(TRAP_FIELD, css_class="hp", aria_hidden="true"),
             *(Fieldset(legend, *names) for legend, names in SECTIONS),
             # crispy renders HTML() as a template: the text is escaped, in this request's language.
             HTML(
@@ -214,18 +232,34 @@ class CallbackRequestForm(forms.ModelForm):
         # The model's own checks run in the service, after routing fills the required fields.
         pass
 
-    def is_bot(self) -> bool:
-        """A filled-in trap field, or a form sent faster than a person can read it."""
-        if self.cleaned_data.get("website"):
-            return True
+    def trap_sprung(self) -> DropReason | None:
+        """Why this post looks automated, or None. Call after is_valid(). Only the trap field
+        (HONEYPOT) is a bot for sure; the other reasons also happen to people (autofill and a
+        quick tap; a page restored from an old tab), who get their form back to send again."""
+        if self.has_error(TRAP_FIELD) or self.cleaned_data.get(TRAP_FIELD):
+            return DropReason.HONEYPOT
+        shown_at = self.data.get("shown_at", "")
+        if not shown_at:
+            return DropReason.NO_TIMESTAMP
         signer = signing.TimestampSigner(salt=FILL_TIME_SALT)
-        shown_at = self.cleaned_data.get("shown_at", "")
         try:
             signer.unsign(shown_at)  # no age limit: a tab left open overnight is still a person
         except signing.BadSignature:
-            return True
-        # A clock a little ahead on another server is no reason to drop a family's request.
-        return 0 <= _age_seconds(shown_at, signer) < settings.CALLBACK_MIN_FILL_SECONDS
+            return DropReason.BAD_TIMESTAMP
+        # A clock a little ahead on another server is no reason to doubt a family's request.
+        if 0 <= _age_seconds(shown_at, signer) < settings.CALLBACK_MIN_FILL_SECONDS:
+            return DropReason.TOO_FAST
+        return None
+
+    def to_send_again(self) -> "CallbackRequestForm":
+        """This form's answers, with a fresh time shown, checked again: what a family whose
+        post was held back gets to send again (no field is cleared)."""
+        data = self.data.copy()
+        data["shown_at"] = new_shown_at()
+        data.pop(TRAP_FIELD, None)
+        form = type(self)(data)
+        form.is_valid()
+        return form
 
     @classmethod
     def initial_from(cls, params) -> dict:
@@ -233,7 +267,7 @@ class CallbackRequestForm(forms.ModelForm):
         passed in the link."""
         initial = {
             "submission_token": uuid.uuid4(),
-            "shown_at": signing.TimestampSigner(salt=FILL_TIME_SALT).sign("callback"),
+            "shown_at": new_shown_at(),
         }
         for name in PREFILLABLE:
             value = params.get(name, "")

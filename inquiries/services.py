@@ -4,9 +4,11 @@ transaction), then the coordinator's steps. Views and the admin call these; they
 
 import datetime
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 
 from inquiries import business_hours, routing
@@ -14,6 +16,8 @@ from inquiries.models import (
     Activity,
     ActivityKind,
     CallbackRequest,
+    DroppedPost,
+    DropReason,
     Outcome,
     Status,
 )
@@ -46,15 +50,23 @@ def _notify_retry_at(*, attempts: int, now: datetime.datetime) -> datetime.datet
 
 
 def callback_request_create(
-    *, program: Program, submission_token: uuid.UUID, data: dict
+    *,
+    program: Program,
+    submission_token: uuid.UUID,
+    data: dict,
+    on_saved: Callable[[], None] | None = None,
 ) -> tuple[CallbackRequest, bool]:
     """Save a family's request once. Returns (request, created); a replayed form returns the
-    request its first submission made."""
+    request its first submission made. `on_saved` runs in the saving transaction (the view
+    counts the request toward its address's limit there: one commit for both)."""
     existing = CallbackRequest.objects.filter(submission_token=submission_token).first()
     if existing:
         return existing, False
     try:
-        return _create(program=program, submission_token=submission_token, data=data), True
+        request = _create(
+            program=program, submission_token=submission_token, data=data, on_saved=on_saved
+        )
+        return request, True
     except IntegrityError:
         # Two copies of one form raced; the other one won. (A reference clash, 1 in 5e11,
         # would leave no row with this token: let it raise, the family gets the retry page.)
@@ -65,7 +77,9 @@ def callback_request_create(
 
 
 @transaction.atomic
-def _create(*, program: Program, submission_token: uuid.UUID, data: dict) -> CallbackRequest:
+def _create(
+    *, program: Program, submission_token: uuid.UUID, data: dict, on_saved=None
+) -> CallbackRequest:
     from inquiries.notifications import notify_callback_request
 
     now = timezone.now()
@@ -100,6 +114,8 @@ def _create(*, program: Program, submission_token: uuid.UUID, data: dict) -> Cal
     )
     # The job row is written in this same transaction: a saved request always has its job.
     notify_callback_request.enqueue(callback_request_id=request.pk)
+    if on_saved:
+        on_saved()
     return request
 
 
@@ -191,3 +207,15 @@ def callback_notifications_sweep(*, now: datetime.datetime | None = None) -> int
             notify_callback_request.enqueue(callback_request_id=req.pk)
         queued += 1
     return queued
+
+
+def dropped_post_count(*, reason: DropReason, now: datetime.datetime | None = None) -> None:
+    """Count one callback post that was not saved, for the report (no answer, no address)."""
+    day = timezone.localdate(now or timezone.now())
+    if DroppedPost.objects.filter(day=day, reason=reason).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            DroppedPost.objects.create(day=day, reason=reason, count=1)
+    except IntegrityError:  # another worker created today's row first
+        DroppedPost.objects.filter(day=day, reason=reason).update(count=F("count") + 1)

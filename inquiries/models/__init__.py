@@ -4,7 +4,7 @@ content (programs, lines, coordinators) belongs to `programs`.
 """
 
 from inquiries.models import choices
-from inquiries.models.audit import AccessLog, RateLimitCounter
+from inquiries.models.audit import AccessLog, DroppedPost, RateLimitCounter
 from inquiries.models.choices import *  # noqa: F403 (every choice, see choices.__all__)
 from inquiries.models.requests import (
     REFERENCE_ALPHABET,
@@ -22,6 +22,7 @@ __all__ = [
     "Activity",
     "CallbackRequest",
     "CallbackRequestQuerySet",
+    "DroppedPost",
     "RateLimitCounter",
     "RoutingRule",
     "new_reference",
