@@ -4,6 +4,7 @@ import time
 import unicodedata
 import uuid
 
+import phonenumbers
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
@@ -25,7 +26,7 @@ from inquiries.models import (
     DropReason,
     Language,
 )
-from programs.fields import normalize_phone
+from programs.fields import DEFAULT_REGION
 
 AGE_INVALID = format_lazy(
     _("Please enter the patient's age in whole years, from 0 to {max_age}."), max_age=MAX_AGE
@@ -33,6 +34,23 @@ AGE_INVALID = format_lazy(
 AGE_ADULT_PATIENT = _("You said you are the patient and 18 or older. Please check the age.")
 CONSENT_REQUIRED = _("We can only call you back if you agree to a call. Please tick this box.")
 CONTROL_CHARACTERS = _("Please remove the special or invisible characters from this answer.")
+DIRECTION_CHARACTERS = _(
+    "Please remove the hidden text-direction characters from the name: they can make it show "
+    "backwards to the person who calls you."
+)
+# Bidirectional embeddings, overrides, isolates and marks: in a name they can reorder how it
+# shows in the coordinators' queue (U+202A-202E, U+2066-2069, U+200E, U+200F).
+BIDI_CONTROLS = frozenset(
+    [*map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)), "\u200e", "\u200f"]
+)
+PHONE_ADD_AREA_CODE = _("Please add the area code, for example (215) 555-0123.")
+PHONE_CHECK_AREA_CODE = _(
+    "Please check the area code (the first 3 digits): we cannot call this number."
+)
+PHONE_INVALID = _(
+    "Please enter a phone number we can call, for example (215) 555-0123, or an international "
+    "number starting with +."
+)
 TOO_LONG = _("Please shorten this to %(limit_value)d characters or fewer (it has %(show_value)d).")
 REQUIRED = _("Please answer this question.")
 NAME_REQUIRED = _("Please tell us who to ask for.")
@@ -88,6 +106,26 @@ def age_field(label, *, required) -> forms.IntegerField:
     )
 
 
+def callable_phone(value: str) -> tuple[str, str]:
+    """(E.164 number, extension) of a number someone can dial, checked against the full
+    phone-number metadata; a ValidationError that says what to fix otherwise."""
+    try:
+        number = phonenumbers.parse(value, DEFAULT_REGION)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(PHONE_INVALID, code="invalid_phone") from exc
+    extension = (number.extension or "")[:10]
+    if number.country_code == 1 and not phonenumbers.is_valid_number(number):
+        digits = len(str(number.national_number))
+        if digits == 7:
+            raise ValidationError(PHONE_ADD_AREA_CODE, code="no_area_code")
+        if digits == 10 or (digits == 9 and value.lstrip().startswith(("(0", "0"))):
+            raise ValidationError(PHONE_CHECK_AREA_CODE, code="bad_area_code")
+        raise ValidationError(PHONE_INVALID, code="invalid_phone")
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(PHONE_INVALID, code="invalid_phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), extension
+
+
 def reject_control_characters(value: str, *, allow_newlines: bool = False) -> None:
     """Refuse control and unassigned characters and lone surrogates; keep every script and
     right-to-left marks, which real names and notes contain."""
@@ -120,6 +158,16 @@ class CallbackRequestForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("In the hospital's local time."),
     )
+    # Longer than the stored number (E.164, 20 at most): "(215) 555-0123 extension 1234" fits.
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=40,
+        help_text=_(
+            "A US number with its area code, or an international one starting with +. "
+            "Add an extension after “ext”, if there is one."
+        ),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
     consent_call = forms.BooleanField(
         label=_("Yes, you may call me at this number about this request."),
         error_messages={"required": CONSENT_REQUIRED},
@@ -134,7 +182,6 @@ class CallbackRequestForm(forms.ModelForm):
             "diagnosis": _("What is the diagnosis?"),
             "relapsed": _("Did the cancer come back, or not go away with treatment?"),
             "name": _("Your name"),
-            "phone": _("Phone number"),
             "email": _("Email (optional)"),
             "language": _("Which language should we speak?"),
             "language_other": _("If another language, which one? (optional)"),
@@ -146,7 +193,6 @@ class CallbackRequestForm(forms.ModelForm):
         }
         help_texts = {
             "name": NAME_HINT,
-            "phone": _("A US number, or an international one starting with +."),
             "email": _("We only use it if we cannot reach you by phone."),
             "note": NOTE_HINT,
         }
@@ -156,9 +202,6 @@ class CallbackRequestForm(forms.ModelForm):
             "diagnosis": forms.RadioSelect,
             "relapsed": forms.RadioSelect,
             "language": forms.Select,
-            "phone": forms.TextInput(
-                attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
-            ),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "note": forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX}),
@@ -206,7 +249,10 @@ class CallbackRequestForm(forms.ModelForm):
         return value.strip()
 
     def clean_name(self):
-        return self._clean_text("name")
+        value = self._clean_text("name")
+        if BIDI_CONTROLS.intersection(value):
+            raise ValidationError(DIRECTION_CHARACTERS, code="direction_characters")
+        return value
 
     def clean_language_other(self):
         return self._clean_text("language_other")
@@ -218,8 +264,9 @@ class CallbackRequestForm(forms.ModelForm):
         return self._clean_text("email").lower()
 
     def clean_phone(self):
-        value = self._clean_text("phone")
-        return normalize_phone(value)
+        e164, extension = callable_phone(self._clean_text("phone"))
+        self.cleaned_data["phone_extension"] = extension
+        return e164
 
     def clean(self):
         cleaned = super().clean()
@@ -277,6 +324,7 @@ class CallbackRequestForm(forms.ModelForm):
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["phone_extension"] = self.cleaned_data.get("phone_extension", "")
         data["best_times"] = list(data["best_times"])
         return data
 

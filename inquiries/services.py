@@ -3,6 +3,7 @@ transaction), then the coordinator's steps. Views and the admin call these; they
 """
 
 import datetime
+import enum
 import uuid
 from collections.abc import Callable
 
@@ -18,6 +19,8 @@ from inquiries.models import (
     CallbackRequest,
     DroppedPost,
     DropReason,
+    LaterSubmission,
+    LinkedBy,
     Outcome,
     Status,
 )
@@ -49,40 +52,131 @@ def _notify_retry_at(*, attempts: int, now: datetime.datetime) -> datetime.datet
     return now + datetime.timedelta(minutes=min(base * 2**attempts, 360))
 
 
+class Received(enum.Enum):
+    CREATED = "created"  # a new request
+    ADDED = "added"  # added to the family's first request (same phone, or same browser)
+    REPLAYED = "replayed"  # this very form was received before
+
+
 def callback_request_create(
     *,
     program: Program,
     submission_token: uuid.UUID,
     data: dict,
+    browser_reference: str = "",
     on_saved: Callable[[], None] | None = None,
 ) -> tuple[CallbackRequest, bool]:
-    """Save a family's request once. Returns (request, created); a replayed form returns the
-    request its first submission made. `on_saved` runs in the saving transaction (the view
-    counts the request toward its address's limit there: one commit for both)."""
-    existing = CallbackRequest.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing, False
+    """Save a family's request once. Returns (request, created); see callback_request_receive."""
+    request, received = callback_request_receive(
+        program=program,
+        submission_token=submission_token,
+        data=data,
+        browser_reference=browser_reference,
+        on_saved=on_saved,
+    )
+    return request, received is Received.CREATED
+
+
+def callback_request_receive(
+    *,
+    program: Program,
+    submission_token: uuid.UUID,
+    data: dict,
+    browser_reference: str = "",
+    on_saved: Callable[[], None] | None = None,
+) -> tuple[CallbackRequest, Received]:
+    """Receive one form. A replayed form returns what its first receipt made. A form from the
+    same phone number within CALLBACK_DUPLICATE_DAYS, or from the browser that sent request
+    `browser_reference` (the view reads it from a signed cookie), is added to that open request
+    as a LaterSubmission: the coordinator sees one request with every submission. Otherwise a
+    new request: routed, promised, saved and its notification queued in one transaction.
+    `on_saved` runs in that transaction (the view counts the post toward its address's limit
+    there: one commit for both)."""
+    if found := _received_before(submission_token):
+        return found, Received.REPLAYED
     try:
-        request = _create(
-            program=program, submission_token=submission_token, data=data, on_saved=on_saved
+        return _receive(
+            program=program,
+            submission_token=submission_token,
+            data=data,
+            browser_reference=browser_reference,
+            on_saved=on_saved,
         )
-        return request, True
     except IntegrityError:
         # Two copies of one form raced; the other one won. (A reference clash, 1 in 5e11,
         # would leave no row with this token: let it raise, the family gets the retry page.)
-        existing = CallbackRequest.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
+        if found := _received_before(submission_token):
+            return found, Received.REPLAYED
+        raise
+
+
+def _received_before(submission_token: uuid.UUID) -> CallbackRequest | None:
+    existing = CallbackRequest.objects.filter(submission_token=submission_token).first()
+    if existing is None:
+        later = (
+            LaterSubmission.objects.filter(submission_token=submission_token)
+            .select_related("callback_request")
+            .first()
+        )
+        existing = later.callback_request if later else None
+    return existing
+
+
+def first_request_for(
+    *, program: Program, phone: str, browser_reference: str, now: datetime.datetime
+) -> tuple[CallbackRequest | None, str]:
+    """The family's open request this form belongs to, and why (LinkedBy), if any.
+    CALLBACK_DUPLICATE_DAYS = 0 turns linking off."""
+    if settings.CALLBACK_DUPLICATE_DAYS <= 0:
+        return None, ""
+    recent = CallbackRequest.objects.open().filter(
+        program=program,
+        received_at__gte=now - datetime.timedelta(days=settings.CALLBACK_DUPLICATE_DAYS),
+    )
+    if browser_reference and (first := recent.filter(reference=browser_reference).first()):
+        return first, LinkedBy.BROWSER
+    if first := recent.filter(phone=phone).order_by("received_at", "pk").first():
+        return first, LinkedBy.PHONE
+    return None, ""
 
 
 @transaction.atomic
+def _receive(
+    *, program, submission_token, data, browser_reference, on_saved
+) -> tuple[CallbackRequest, Received]:
+    now = timezone.now()
+    first, linked_by = first_request_for(
+        program=program, phone=data["phone"], browser_reference=browser_reference, now=now
+    )
+    if first is None:
+        request = _create(program=program, submission_token=submission_token, data=data, now=now)
+        received = Received.CREATED
+    else:
+        LaterSubmission.objects.create(
+            callback_request=first,
+            submission_token=submission_token,
+            received_at=now,
+            linked_by=linked_by,
+            answers=data,
+        )
+        Activity.objects.create(
+            callback_request=first,
+            kind=ActivityKind.ADDED,
+            text=f"The family sent the form again ({LinkedBy(linked_by).label.lower()}): "
+            "see “Later submissions” for the new details.",
+            created_at=now,
+        )
+        request, received = first, Received.ADDED
+    if on_saved:
+        on_saved()
+    return request, received
+
+
 def _create(
-    *, program: Program, submission_token: uuid.UUID, data: dict, on_saved=None
+    *, program: Program, submission_token: uuid.UUID, data: dict, now: datetime.datetime
 ) -> CallbackRequest:
     from inquiries.notifications import notify_callback_request
 
-    now = timezone.now()
     destination = routing.destination_for(program, answers_for(program=program, data=data))
     request = CallbackRequest(
         program=program,
@@ -114,8 +208,6 @@ def _create(
     )
     # The job row is written in this same transaction: a saved request always has its job.
     notify_callback_request.enqueue(callback_request_id=request.pk)
-    if on_saved:
-        on_saved()
     return request
 
 

@@ -1,9 +1,12 @@
+import datetime
+
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.db import OperationalError
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -14,9 +17,12 @@ from inquiries import ratelimit, services
 from inquiries.checklist import checklist_result
 from inquiries.forms import CHECK_AND_SEND_AGAIN, CallbackRequestForm, ChecklistForm
 from inquiries.models import CallbackRequest, DropReason
-from inquiries.services import callback_request_create
+from inquiries.services import Received
 from programs.chrome import get_chrome
 
+# The browser that just sent a request: a form it sends again soon is added to that request.
+SENT_COOKIE = "callback_sent"
+SENT_COOKIE_AGE = 2 * 3600  # long enough for Back, fix, send again; short for a shared computer
 MAX_BODY_BYTES = 20_000
 MAX_FIELDS = 40
 SAVE_FAILED = _(
@@ -75,13 +81,28 @@ def callback_create(request):
                     return _form_again(
                         request, form, template="inquiries/slow_down.html", status=429
                     )
-                callback, _created = callback_request_create(
+                callback, received = services.callback_request_receive(
                     program=program,
                     submission_token=form.cleaned_data["submission_token"],
                     data=form.service_data(),
+                    browser_reference=request.get_signed_cookie(
+                        SENT_COOKIE, default="", salt=SENT_COOKIE, max_age=SENT_COOKIE_AGE
+                    ),
                     on_saved=lambda: ratelimit.count(request, scope="callback", limits=limits),
                 )
-                return redirect("inquiries:callback_thanks", reference=callback.reference)
+                thanks = reverse("inquiries:callback_thanks", args=[callback.reference])
+                response = redirect(thanks + ("?added=1" if received is Received.ADDED else ""))
+                # Back, fix, send again from this browser: added to this request, not a second.
+                response.set_signed_cookie(
+                    SENT_COOKIE,
+                    callback.reference,
+                    salt=SENT_COOKIE,
+                    max_age=SENT_COOKIE_AGE,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=settings.CSRF_COOKIE_SECURE,
+                )
+                return response
         except OperationalError:
             # The database is locked or away beyond its timeout: never claim success, keep
             # every answer in the form, and give the number to call.
@@ -139,13 +160,22 @@ def callback_sent(request):
     return render(request, "inquiries/callback_sent.html")
 
 
+@never_cache  # Cache-Control: no-store: a shared computer's Back button shows nothing
 @require_safe
 def callback_thanks(request, reference: str):
+    """The confirmation: the reference and the request's state, honestly, and nothing the
+    family typed (anyone holding the link can open it) but the last 4 digits of the number we
+    will call. Once closed, the reference and its state only; gone after
+    CALLBACK_CONFIRMATION_DAYS."""
     callback = get_object_or_404(
         CallbackRequest.objects.select_related("line", "coordinator", "program"),
         reference=reference,
     )
-    return render(request, "inquiries/callback_thanks.html", {"callback": callback})
+    expires = callback.received_at + datetime.timedelta(days=settings.CALLBACK_CONFIRMATION_DAYS)
+    if timezone.now() >= expires:
+        return render(request, "inquiries/callback_expired.html", status=410)
+    context = {"callback": callback, "added": request.GET.get("added") == "1"}
+    return render(request, "inquiries/callback_thanks.html", context)
 
 
 @require_safe

@@ -11,6 +11,7 @@ from inquiries.models.requests import (
     Activity,
     CallbackRequest,
     CallbackRequestQuerySet,
+    LaterSubmission,
     new_reference,
 )
 from inquiries.models.rules import RoutingRule
@@ -23,6 +24,7 @@ __all__ = [
     "CallbackRequest",
     "CallbackRequestQuerySet",
     "DroppedPost",
+    "LaterSubmission",
     "RateLimitCounter",
     "RoutingRule",
     "new_reference",

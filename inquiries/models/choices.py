@@ -18,6 +18,7 @@ __all__ = [
     "ActivityKind",
     "AccessAction",
     "DropReason",
+    "LinkedBy",
 ]
 
 
@@ -81,6 +82,7 @@ class Outcome(models.TextChoices):
 
 class ActivityKind(models.TextChoices):
     RECEIVED = "received", "Received and routed"
+    ADDED = "added", "New details added"
     NOTE = "note", "Note"
     STATUS = "status", "Status change"
     ATTEMPT = "attempt", "Call attempt"
@@ -108,3 +110,10 @@ class DropReason(models.TextChoices):
     RATE_LIMITED = "rate_limited", "Over the address's limit: form shown again (429)"
     CSRF = "csrf", "Security cookie missing or stale: form shown again (403)"
     TOO_LARGE = "too_large", "Too large: kind page (413)"
+
+
+class LinkedBy(models.TextChoices):
+    """Why a later form was added to a family's first request instead of making a second."""
+
+    PHONE = "phone", "Same phone number"
+    BROWSER = "browser", "Sent again from the same browser"
