@@ -33,7 +33,10 @@ def test_the_same_phone_within_the_window_is_added_to_the_first_request(
     request = CallbackRequest.objects.get()
     assert first["Location"].startswith(f"/request-a-call-back/thanks/{request.reference}/")
     page = second.content.decode()
-    assert f"We already have your request <strong class=\"reference\">{request.reference}</strong>" in page
+    assert (
+        f'We already have your request <strong class="reference">{request.reference}</strong>'
+        in page
+    )
     assert "we added your new details" in page
     later = LaterSubmission.objects.get()
     assert later.callback_request == request and later.linked_by == LinkedBy.PHONE
