@@ -113,7 +113,7 @@ def test_after_a_failed_send_the_error_summary_is_first_on_screen_and_focused(
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     box = summary.bounding_box()
-    assert 0 <= box["y"] and box["y"] + 40 <= PHONE["height"], box  # on screen, its heading too
+    assert box["y"] >= 0 and box["y"] + 40 <= PHONE["height"], box  # on screen, its heading too
     # Nothing of the page's own content above it on screen: it is the first thing seen.
     above = page.evaluate(
         """(summary) => [...document.querySelectorAll('main h1, main .emergency, main .lead')]
