@@ -160,12 +160,18 @@ def fallback_line(program: Program) -> ContactLine:
 
 
 def destination_for(program: Program, answers: Answers) -> Destination:
-    """Load the program's rules, coordinators and lines, and route: the database side of route()."""
-    rules = program.routing_rules.filter(is_active=True).select_related("line", "coordinator")
+    """Load the program's rules and route: the database side of route(). The program's
+    coordinators and lines are read only when no matching rule sends to a speaker of the
+    family's language (the common case needs neither)."""
+    rules = list(program.routing_rules.filter(is_active=True).select_related("line", "coordinator"))
+    fallback = fallback_line(program)
+    destination = route(answers, rules=rules, fallback_line=fallback)
+    if not destination.interpreter_for:
+        return destination
     return route(
         answers,
-        rules=list(rules),
-        fallback_line=fallback_line(program),
+        rules=rules,
+        fallback_line=fallback,
         coordinators=list(program.coordinators.filter(is_published=True).order_by("order", "pk")),
         lines=list(program.lines.filter(is_published=True).order_by("order", "pk")),
     )

@@ -94,11 +94,19 @@ def callback_request_receive(
     there: one commit for both)."""
     if found := _received_before(submission_token):
         return found, Received.REPLAYED
+    # Routing only reads: done before the transaction, which then holds the database's write
+    # lock (SQLite: one writer at a time) for the writes alone.
+    now = timezone.now()
+    destination = routing.destination_for(program, answers_for(program=program, data=data))
+    due_by = business_hours.due_by(line=destination.line, received_at=now)
     try:
         return _receive(
             program=program,
             submission_token=submission_token,
             data=data,
+            destination=destination,
+            due_by=due_by,
+            now=now,
             browser_reference=browser_reference,
             on_saved=on_saved,
         )
@@ -113,12 +121,12 @@ def callback_request_receive(
 def _received_before(submission_token: uuid.UUID) -> CallbackRequest | None:
     existing = CallbackRequest.objects.filter(submission_token=submission_token).first()
     if existing is None:
-        later = (
+        first_id = (
             LaterSubmission.objects.filter(submission_token=submission_token)
-            .select_related("callback_request")
+            .values_list("callback_request_id", flat=True)
             .first()
         )
-        existing = later.callback_request if later else None
+        existing = CallbackRequest.objects.get(pk=first_id) if first_id else None
     return existing
 
 
@@ -142,14 +150,20 @@ def first_request_for(
 
 @transaction.atomic
 def _receive(
-    *, program, submission_token, data, browser_reference, on_saved
+    *, program, submission_token, data, destination, due_by, now, browser_reference, on_saved
 ) -> tuple[CallbackRequest, Received]:
-    now = timezone.now()
     first, linked_by = first_request_for(
         program=program, phone=data["phone"], browser_reference=browser_reference, now=now
     )
     if first is None:
-        request = _create(program=program, submission_token=submission_token, data=data, now=now)
+        request = _create(
+            program=program,
+            submission_token=submission_token,
+            data=data,
+            destination=destination,
+            due_by=due_by,
+            now=now,
+        )
         received = Received.CREATED
     else:
         LaterSubmission.objects.create(
@@ -173,11 +187,16 @@ def _receive(
 
 
 def _create(
-    *, program: Program, submission_token: uuid.UUID, data: dict, now: datetime.datetime
+    *,
+    program: Program,
+    submission_token: uuid.UUID,
+    data: dict,
+    destination: routing.Destination,
+    due_by: datetime.datetime,
+    now: datetime.datetime,
 ) -> CallbackRequest:
     from inquiries.notifications import notify_callback_request
 
-    destination = routing.destination_for(program, answers_for(program=program, data=data))
     request = CallbackRequest(
         program=program,
         submission_token=submission_token,
@@ -186,12 +205,18 @@ def _create(
         coordinator=destination.coordinator,
         matched_rule=destination.rule,
         matched_rule_name=destination.rule_name,
-        due_by=business_hours.due_by(line=destination.line, received_at=now),
+        due_by=due_by,
         interpreter_for=destination.interpreter_for,
         notify_next_at=_notify_retry_at(attempts=0, now=now),
         **data,
     )
-    request.full_clean(exclude=["submission_token", "reference"])
+    # The family's answers are checked field by field. The rows routing chose were just read,
+    # and the table's constraints are the database's to enforce at INSERT: checking each with
+    # a query of its own first (Django's default) was a third of the time of a request.
+    request.full_clean(
+        exclude=["submission_token", "reference", "program", "line", "coordinator", "matched_rule"],
+        validate_constraints=False,
+    )
     request.save()
     with translation.override("en"):  # staff read the log in English, not the family's language
         routed_to = request.routed_to
