@@ -209,5 +209,5 @@ def test_the_admin_warns_when_a_rule_sends_a_language_to_someone_who_does_not_sp
 
 
 def test_no_warning_for_a_rule_whose_person_speaks_its_language(demo_program):
-    rule = demo_program.routing_rules.get(name="Spanish-speaking families")
+    rule = demo_program.routing_rules.get(name="Spanish-speaking families: B-ALL up to 25")
     assert routing.rule_language_warning(rule) == ""

@@ -104,19 +104,19 @@ DEMO_TABLE = {
         {"language": "es", "needs_interpreter": True},
         "new_patients",
         "Lucía Herrera",
-        "Spanish-speaking families",
+        "Spanish-speaking families: B-ALL up to 25",
     ),
     "Spanish with interpreter, asking about trials: 40 before 50": (
         {"topic": "trials", "language": "es", "needs_interpreter": True},
         "new_patients",
         "Lucía Herrera",
-        "Spanish-speaking families",
+        "Spanish-speaking families: B-ALL up to 25",
     ),
     "Spanish without an interpreter reaches the bilingual coordinator too": (
         {"language": "es"},
         "new_patients",
         "Lucía Herrera",
-        "Spanish-speaking families",
+        "Spanish-speaking families: B-ALL up to 25",
     ),
     "clinical trials for a child": (
         {"topic": "trials"},
