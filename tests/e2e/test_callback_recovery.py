@@ -162,3 +162,77 @@ def test_the_confirmation_on_a_phone(live_server, phone, demo_program, language)
     if SHOTS:
         page.screenshot(path=str(SHOTS / f"confirmation-{language}-full.png"), full_page=True)
     assert axe_violations(page) == []
+
+
+def post_from_page(page, url: str, fields: dict) -> None:
+    """Submit a form the way a browser does (what a bot or an old tab would send)."""
+    with page.expect_navigation():
+        page.evaluate(
+            """([url, fields]) => {
+             const form = document.createElement('form');
+             form.method = 'post'; form.action = url;
+             for (const [name, value] of Object.entries(fields)) {
+               const input = document.createElement('input');
+               input.type = 'hidden'; input.name = name; input.value = value;
+               form.appendChild(input);
+             }
+             document.body.appendChild(form);
+             setTimeout(() => form.submit(), 0);
+           }""",
+            [url, fields],
+        )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_new_page_is_axe_clean(live_server, phone, demo_program, settings, language):
+    """The re-shown form, the 429 and 413 pages, the closed and expired confirmations and the
+    CSRF page for other forms."""
+    from inquiries.services import callback_request_update
+
+    _context, page = phone
+    url = form_url(live_server, language)
+    checked = {}
+
+    settings.CALLBACK_MIN_FILL_SECONDS = 600  # every send is "too fast"
+    page.goto(url)
+    fill_in(page)
+    send(page, language)
+    expect(page.locator("#error-summary")).to_be_focused()
+    checked["check again"] = axe_violations(page)
+    settings.CALLBACK_MIN_FILL_SECONDS = 0
+
+    settings.CALLBACK_RATE_LIMITS = [(0, 60)]  # the limit is reached
+    send(page, language)
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("input[name=name]")).to_have_value("Sam Rivera")
+    checked["429"] = axe_violations(page)
+    settings.CALLBACK_RATE_LIMITS = [(10_000, 60)]
+
+    page.locator("textarea[name=note]").evaluate("el => el.removeAttribute('maxlength')")
+    page.locator("textarea[name=note]").fill("x" * 25_000)
+    send(page, language)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    checked["413"] = axe_violations(page)
+
+    page.goto(url)
+    fill_in(page)
+    send(page, language)
+    request = CallbackRequest.objects.get()
+    callback_request_update(callback_request=request, by=None, status="closed", outcome="scheduled")
+    page.reload()
+    expect(page.locator(".reference")).to_have_text(request.reference)
+    checked["closed"] = axe_violations(page)
+
+    settings.CALLBACK_CONFIRMATION_DAYS = 0
+    page.reload()
+    expect(page.locator(".reference")).to_have_count(0)
+    checked["expired"] = axe_violations(page)
+
+    page.goto(live_server.url + ("/es/" if language == "es" else "/"))
+    post_from_page(page, page.url, {"q": "x"})
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Please try again" if language == "en" else "Por favor, inténtelo otra vez"
+    )
+    checked["csrf elsewhere"] = axe_violations(page)
+
+    assert checked == {name: [] for name in checked}
