@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext
@@ -225,12 +226,16 @@ class CallbackRequestForm(forms.ModelForm):
         )
         self.fields["name"].error_messages["required"] = NAME_REQUIRED
         self.fields["phone"].error_messages["required"] = PHONE_REQUIRED
-        # The <form> tag, the CSRF token and the two per-request hidden fields are in the
-        # template: what crispy renders is then the same for every blank form in a language,
-        # so the view renders it once per process (see views.blank_form_fields).
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """How crispy lays the form out; built only when the form is rendered (a valid post
+        never is). The <form> tag, the CSRF token and the two per-request hidden fields are in
+        the template: what crispy renders is then the same for every blank form in a language,
+        so the view renders it once per process (see views.blank_form_fields)."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.layout = Layout(
             Div(TRAP_FIELD, css_class="hp", aria_hidden="true"),
             *(Fieldset(legend, *names) for legend, names in SECTIONS),
             # crispy renders HTML() as a template: the text is escaped, in this request's language.
@@ -242,6 +247,7 @@ class CallbackRequestForm(forms.ModelForm):
             ),
             Submit("submit", _("Request a call back"), css_class="btn-lg"),
         )
+        return helper
 
     def _clean_text(self, name: str, *, allow_newlines: bool = False) -> str:
         value = self.cleaned_data.get(name, "")

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from inquiries.models import Language, RoutingRule
+from programs.caching import content_version
 from programs.models import ContactLine, Coordinator, LinePurpose, Program
 
 # How a language is written in a line's or coordinator's "languages" (e.g. "English, Spanish").
@@ -159,12 +160,45 @@ def fallback_line(program: Program) -> ContactLine:
     return line
 
 
+# Each process's copy of each program's routing table, for the current content version.
+_tables: dict[tuple[int, int], tuple[list[RoutingRule], ContactLine]] = {}
+
+
+def routing_table(program: Program) -> tuple[list[RoutingRule], ContactLine]:
+    """The program's active rules (with their lines, the lines' programs and opening hours, and
+    coordinators) and its fallback line: what routing and the promise (business_hours.due_by)
+    read. Read once per content version in each process: a save of a rule, line, coordinator,
+    opening hours or program bumps the version (programs.caching; inquiries.apps connects the
+    rules), so every process sees an edit at its next request, and this one clears at once. A
+    bulk update (no save signals) calls programs.caching.content_changed(), as for content."""
+    key = (program.pk, content_version())
+    table = _tables.get(key)
+    if table is None:
+        rules = list(
+            program.routing_rules.filter(is_active=True)
+            .select_related("line__program", "coordinator")
+            .prefetch_related("line__hours")
+        )
+        fallback = (
+            ContactLine.objects.select_related("program")
+            .prefetch_related("hours")
+            .get(pk=fallback_line(program).pk)
+        )
+        _tables.clear()
+        table = _tables[key] = (rules, fallback)
+    return table
+
+
+def forget_routing_tables(**kwargs) -> None:
+    """Signal receiver: this process's tables are stale."""
+    _tables.clear()
+
+
 def destination_for(program: Program, answers: Answers) -> Destination:
-    """Load the program's rules and route: the database side of route(). The program's
+    """Route with the program's table: the database side of route(). The program's
     coordinators and lines are read only when no matching rule sends to a speaker of the
     family's language (the common case needs neither)."""
-    rules = list(program.routing_rules.filter(is_active=True).select_related("line", "coordinator"))
-    fallback = fallback_line(program)
+    rules, fallback = routing_table(program)
     destination = route(answers, rules=rules, fallback_line=fallback)
     if not destination.interpreter_for:
         return destination
@@ -173,7 +207,12 @@ def destination_for(program: Program, answers: Answers) -> Destination:
         rules=rules,
         fallback_line=fallback,
         coordinators=list(program.coordinators.filter(is_published=True).order_by("order", "pk")),
-        lines=list(program.lines.filter(is_published=True).order_by("order", "pk")),
+        lines=list(
+            program.lines.filter(is_published=True)
+            .select_related("program")
+            .prefetch_related("hours")
+            .order_by("order", "pk")
+        ),
     )
 
 
