@@ -152,6 +152,10 @@ def first_request_for(
 def _receive(
     *, program, submission_token, data, destination, due_by, now, browser_reference, on_saved
 ) -> tuple[CallbackRequest, Received]:
+    # Again, inside the transaction: a copy of this very form that was saved while this one was
+    # being routed is a replay, never a "later submission" of itself.
+    if found := _received_before(submission_token):
+        return found, Received.REPLAYED
     first, linked_by = first_request_for(
         program=program, phone=data["phone"], browser_reference=browser_reference, now=now
     )

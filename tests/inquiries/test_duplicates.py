@@ -111,3 +111,43 @@ def test_another_phone_from_another_browser_is_another_family(client, payload, f
     client.post(URL, payload)
     Client().post(URL, payload | {"submission_token": fresh_token(), "phone": "(215) 555-0177"})
     assert CallbackRequest.objects.count() == 2
+
+
+def test_a_copy_of_the_same_form_saved_meanwhile_is_a_replay_not_a_later_submission(
+    demo_program, monkeypatch
+):
+    """Two copies of one form in flight at once: the second, finding the first saved by the
+    time it writes, is the same request (not "new details" for it)."""
+    import uuid
+
+    from inquiries import services
+
+    data = {
+        "asker": "parent", "topic": "is_cart_an_option", "patient_age": 9, "diagnosis": "b_all",
+        "relapsed": "yes", "name": "Sam", "phone": "+12155550188", "phone_extension": "",
+        "email": "", "best_times": [], "language": "en", "language_other": "",
+        "needs_interpreter": False, "note": "", "consent_call": True, "consent_voicemail": False,
+    }  # fmt: skip
+    token = uuid.uuid4()
+    checks = iter([None])  # the first look (before routing) finds nothing yet
+    real = services._received_before
+
+    def racing(submission_token):
+        if next(checks, "later") is None:
+            services._receive(  # the other copy is saved meanwhile
+                program=demo_program, submission_token=token, data=data,
+                destination=services.routing.destination_for(
+                    demo_program, services.answers_for(program=demo_program, data=data)
+                ),
+                due_by=services.timezone.now(), now=services.timezone.now(),
+                browser_reference="", on_saved=None,
+            )  # fmt: skip
+            return None
+        return real(submission_token)
+
+    monkeypatch.setattr(services, "_received_before", racing)
+    request, received = services.callback_request_receive(
+        program=demo_program, submission_token=token, data=data
+    )
+    assert received is services.Received.REPLAYED
+    assert CallbackRequest.objects.count() == 1 and not LaterSubmission.objects.exists()
