@@ -226,7 +226,9 @@ def callback_form(base_url: str, *, phone_suffix: int = 0):
         "diagnosis": "b_all",
         "relapsed": "yes",
         "name": "Bench Family",
-        "phone": f"+1215555{(100 + phone_suffix % 100):04d}",
+        # Every form another family's (dialable) number: the same number within a week would
+        # be added to the first request instead of making one (CALLBACK_DUPLICATE_DAYS).
+        "phone": f"+1215{200 + phone_suffix // 10_000 % 800}{phone_suffix % 10_000:04d}",
         "language": "en",
         "consent_call": "on",
     }

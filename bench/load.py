@@ -85,7 +85,11 @@ def burst(
     elapsed = time.perf_counter() - started
     statuses = Counter(status for _, status, _ in results)
     acknowledged = {index for index, status, loc in results if status == 302 and "/thanks/" in loc}
-    references = {loc.rstrip("/").rsplit("/", 1)[-1] for _, status, loc in results if status == 302}
+    references = {
+        loc.split("?")[0].rstrip("/").rsplit("/", 1)[-1]  # …/thanks/ABCD-EFGH/?added=1
+        for _, status, loc in results
+        if status == 302
+    }
     return {
         "sent": len(jobs),
         "seconds": round(elapsed, 2),

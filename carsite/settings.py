@@ -207,15 +207,25 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CALLBACK_NOTIFY_RETRY_MINUTES = env_int("CALLBACK_NOTIFY_RETRY_MINUTES", 5)
 # Where notifications go when neither the coordinator nor the line has an email address.
 CALLBACK_NOTIFY_FALLBACK_EMAIL = env("CALLBACK_NOTIFY_FALLBACK_EMAIL")
-# A callback form sent sooner than this after it was shown is a bot's, and is dropped unsaved.
+# --- The callback path (inquiries, issue 13): never a dead end, never a fake "thank you".
+# A form sent sooner than this after it was shown (or without a time we signed) is shown again,
+# answers kept, to send again; only a filled-in trap field is dropped quietly.
 CALLBACK_MIN_FILL_SECONDS = env_int("CALLBACK_MIN_FILL_SECONDS", 3)
-# The callback form: 5 a minute and 20 a day from one address, then a kind page with the number.
+# Accepted requests allowed per address (mistakes never count). Sized for a shared network: a
+# hospital's guest Wi-Fi or a family house puts many families behind one address.
 CALLBACK_RATE_LIMITS = [
-    (env_int("CALLBACK_RATE_PER_MINUTE", 5), 60),
-    (env_int("CALLBACK_RATE_PER_DAY", 20), 24 * 3600),
+    (env_int("CALLBACK_RATE_PER_MINUTE", 10), 60),
+    (env_int("CALLBACK_RATE_PER_DAY", 200), 24 * 3600),
 ]
 # Site searches per address (each one is a full-text query): then a kind "please wait" (429).
 SEARCH_RATE_LIMITS = [(env_int("SEARCH_RATE_PER_MINUTE", 30), 60)]
+# A new request from the same phone (or the same browser) within this many days is added to
+# the first one instead of making a second.
+CALLBACK_DUPLICATE_DAYS = env_int("CALLBACK_DUPLICATE_DAYS", 7)
+# The confirmation page (reference and state only) lives this many days after the request.
+CALLBACK_CONFIRMATION_DAYS = env_int("CALLBACK_CONFIRMATION_DAYS", 30)
+# Django's CSRF failure page is English, has no phone number, and loses the form: ours re-shows it.
+CSRF_FAILURE_VIEW = "inquiries.views.csrf_failure"
 # Closed requests older than this are deleted by `manage.py purge_callback_requests`.
 CALLBACK_RETENTION_DAYS = env_int("CALLBACK_RETENTION_DAYS", 365)
 

@@ -1,7 +1,8 @@
 """Per-address limits on the callback form, shared by every worker and server.
 
 With REDIS_URL set, counters live in Redis (atomic INCR); otherwise in the database
-(RateLimitCounter, incremented with one atomic UPDATE). Counters are keyed by the client's
+(RateLimitCounter, incremented with one atomic UPDATE). A request is checked first
+(`limit_reached`, which counts nothing) and counted only once it is accepted (`count`). Counters are keyed by the client's
 address (client_address, which django-axes uses for the staff lockout too), hashed: they never
 hold an address.
 """
@@ -53,36 +54,53 @@ def client_key(request) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 
-def _db_hit(key: str, window: int, now: datetime.datetime) -> int:
-    expires = now + datetime.timedelta(seconds=window)
-    updated = RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1)
-    if not updated:
-        try:
-            with transaction.atomic():
-                RateLimitCounter.objects.create(key=key, count=1, expires_at=expires)
-            return 1
-        except IntegrityError:  # another worker created it first
-            RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1)
-    return RateLimitCounter.objects.filter(key=key).values_list("count", flat=True).get()
-
-
-def _redis_hit(key: str, window: int) -> int:
-    cache = caches["default"]
-    cache.add(key, 0, timeout=window)
-    return cache.incr(key)
-
-
-def is_allowed(request, *, scope: str, limits: list[tuple[int, int]]) -> bool:
-    """Count one request; False when any (count, seconds) limit is exceeded for this address."""
-    now = timezone.now()
+def _keys(request, *, scope: str, limits: list[tuple[int, int]], now) -> list[tuple[str, int, int]]:
+    """(key, limit, window) of each limit's current bucket for this address."""
     who = client_key(request)
-    allowed = True
-    for limit, window in limits:
-        bucket = int(now.timestamp() // window)
-        key = f"rl:{scope}:{who}:{window}:{bucket}"
-        count = _redis_hit(key, window) if settings.REDIS_URL else _db_hit(key, window, now)
-        allowed = allowed and count <= limit
-    return allowed
+    return [
+        (f"rl:{scope}:{who}:{window}:{int(now.timestamp() // window)}", limit, window)
+        for limit, window in limits
+    ]
+
+
+def _db_hit(key: str, window: int, now: datetime.datetime) -> None:
+    expires = now + datetime.timedelta(seconds=window)
+    if RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            RateLimitCounter.objects.create(key=key, count=1, expires_at=expires)
+    except IntegrityError:  # another worker created it first
+        RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1)
+
+
+def limit_reached(request, *, scope: str, limits: list[tuple[int, int]]) -> bool:
+    """Whether this address has used up any (count, seconds) allowance. Counts nothing: only
+    what is accepted counts (see `count`), so a parent fighting the phone field is never
+    limited by their own mistakes."""
+    keys = _keys(request, scope=scope, limits=limits, now=timezone.now())
+    if settings.REDIS_URL:
+        counts = caches["default"].get_many([key for key, _limit, _window in keys])
+    else:
+        counts = dict(
+            RateLimitCounter.objects.filter(key__in=[key for key, *_ in keys]).values_list(
+                "key", "count"
+            )
+        )
+    return any(counts.get(key, 0) >= limit for key, limit, _window in keys)
+
+
+def count(request, *, scope: str, limits: list[tuple[int, int]]) -> None:
+    """Count one accepted request against every allowance of this address. In the database
+    store, call it inside the transaction that saves what was accepted: one commit for both."""
+    now = timezone.now()
+    for key, _limit, window in _keys(request, scope=scope, limits=limits, now=now):
+        if settings.REDIS_URL:
+            cache = caches["default"]
+            cache.add(key, 0, timeout=window)
+            cache.incr(key)
+        else:
+            _db_hit(key, window, now)
 
 
 def counters_prune(*, now: datetime.datetime | None = None) -> int:

@@ -168,6 +168,7 @@ def thanks_path(client, language: str) -> str:
     with translation.override(language):
         form_url = reverse("inquiries:callback_create")
     before = CallbackRequest.objects.count()
+    client.cookies.pop("callback_sent", None)  # another family each time: not a request sent again
     html = get(client, form_url).content.decode()
     response = client.post(
         form_url,
@@ -180,7 +181,7 @@ def thanks_path(client, language: str) -> str:
             "diagnosis": "b_all",
             "relapsed": "yes",
             "name": "Sam Rivera",
-            "phone": "(215) 555-0188",
+            "phone": f"(215) 555-01{50 + before:02d}",  # another family's number each time
             "language": "en",
             "consent_call": "on",
         },

@@ -14,12 +14,20 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from inquiries.admin.audit import audit
 from inquiries.admin.export import CsvExportMixin
 from inquiries.admin.report import ReportMixin
-from inquiries.models import AccessAction, Activity, CallbackRequest, CallTime, Language, Status
+from inquiries.models import (
+    AccessAction,
+    Activity,
+    CallbackRequest,
+    CallTime,
+    Language,
+    LaterSubmission,
+    Status,
+)
 from inquiries.services import callback_request_update
 from programs.fields import format_phone
 
@@ -122,6 +130,53 @@ class ActivityInline(admin.TabularInline):
         return False
 
 
+class LaterSubmissionInline(admin.StackedInline):
+    """Every later form from the same family, as sent: one request, every submission."""
+
+    model = LaterSubmission
+    extra = 0
+    can_delete = False
+    fields = ["received_at", "linked_by", "answers_display"]
+    readonly_fields = fields
+    verbose_name_plural = "Later submissions (the family sent the form again)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="what they sent")
+    def answers_display(self, obj):
+        answers = obj.answers
+        phone = format_phone(answers.get("phone", ""))
+        if answers.get("phone_extension"):
+            phone += f" ext. {answers['phone_extension']}"
+        rows = [("Phone", phone)] + [
+            (label, answers.get(key))
+            for key, label in [
+                ("name", "Name"),
+                ("email", "Email"),
+                ("best_times", "Best times"),
+                ("language", "Language"),
+                ("language_other", "Other language"),
+                ("needs_interpreter", "Needs an interpreter"),
+                ("asker", "Who is asking"),
+                ("topic", "Topic"),
+                ("patient_age", "Patient's age"),
+                ("diagnosis", "Diagnosis"),
+                ("relapsed", "Came back or did not respond"),
+                ("note", "Note"),
+            ]
+        ]
+        return format_html_join(
+            "", "<div><strong>{}:</strong> {}</div>", ((k, "" if v is None else v) for k, v in rows)
+        )
+
+
 class WorkForm(forms.ModelForm):
     """What a coordinator changes on a request; everything else on the page is read-only."""
 
@@ -156,7 +211,7 @@ class WorkForm(forms.ModelForm):
 @admin.register(CallbackRequest)
 class CallbackRequestAdmin(CsvExportMixin, ReportMixin, admin.ModelAdmin):
     form = WorkForm
-    inlines = [ActivityInline]
+    inlines = [LaterSubmissionInline, ActivityInline]
     list_display = [
         "reference",
         "received_at",
@@ -295,6 +350,8 @@ class CallbackRequestAdmin(CsvExportMixin, ReportMixin, admin.ModelAdmin):
             if obj.language == Language.OTHER and obj.language_other
             else obj.get_language_display()
         )
+        if obj.interpreter_for:  # nobody in the program speaks it (routing.py)
+            return f"{text}: needs an interpreter: {obj.interpreter_for}"
         return f"{text} + interpreter" if obj.needs_interpreter else text
 
     @admin.display(description="staff email")
@@ -308,6 +365,14 @@ class CallbackRequestAdmin(CsvExportMixin, ReportMixin, admin.ModelAdmin):
 
     @admin.display(description="phone")
     def phone_display(self, obj):
+        if obj.phone_extension:
+            return format_html(
+                '<a href="tel:{};ext={}">{}</a> ext. {}',
+                obj.phone,
+                obj.phone_extension,
+                format_phone(obj.phone),
+                obj.phone_extension,
+            )
         return format_html('<a href="tel:{}">{}</a>', obj.phone, format_phone(obj.phone))
 
     @admin.display(description="best times to call")

@@ -4,12 +4,12 @@ import datetime
 import statistics
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from inquiries.models import CallbackRequest
+from inquiries.models import CallbackRequest, DroppedPost, DropReason
 
 
 class ReportMixin:
@@ -46,6 +46,12 @@ class ReportMixin:
                 first_contact_at__isnull=False, received_at__gte=since
             ).values_list("received_at", "first_contact_at")
         ]
+        dropped = (
+            DroppedPost.objects.filter(day__gte=timezone.localdate(since))
+            .values("reason")
+            .annotate(total=Sum("count"))
+            .order_by("reason")
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -55,5 +61,6 @@ class ReportMixin:
             "median_hours": round(statistics.median(waits), 1) if waits else None,
             "contacted_count": len(waits),
             "since": since,
+            "dropped": [(DropReason(row["reason"]).label, row["total"]) for row in dropped],
         }
         return TemplateResponse(request, "admin/inquiries/callbackrequest/report.html", context)

@@ -1,7 +1,7 @@
 """The routing table, and "Try routing": where a set of answers would go, and why."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -35,7 +35,7 @@ class RoutingRuleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["program", "priority", "name", "is_active"]}),
         ("When (empty means any)", {"fields": ["asker", "topic", ("min_age", "max_age"), "diagnosis", "relapsed",
-                                               "language", "needs_interpreter"]}),
+                                               "language", "needs_interpreter", "only_if_spoken"]}),
         ("Then call back from", {"fields": ["line", "coordinator"]}),
     ]  # fmt: skip
 
@@ -49,9 +49,16 @@ class RoutingRuleAdmin(admin.ModelAdmin):
             parts.append(
                 f"age {obj.min_age if obj.min_age is not None else 0}–{obj.max_age if obj.max_age is not None else '…'}"
             )
+        if obj.only_if_spoken:
+            parts.append("they speak the family's language")
         if obj.needs_interpreter is not None:
             parts.append("needs an interpreter" if obj.needs_interpreter else "no interpreter")
         return "; ".join(parts) or "Always"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if warning := routing.rule_language_warning(obj):
+            messages.warning(request, warning)
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.try_routing_view)

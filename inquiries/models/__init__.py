@@ -4,13 +4,14 @@ content (programs, lines, coordinators) belongs to `programs`.
 """
 
 from inquiries.models import choices
-from inquiries.models.audit import AccessLog, RateLimitCounter
+from inquiries.models.audit import AccessLog, DroppedPost, RateLimitCounter
 from inquiries.models.choices import *  # noqa: F403 (every choice, see choices.__all__)
 from inquiries.models.requests import (
     REFERENCE_ALPHABET,
     Activity,
     CallbackRequest,
     CallbackRequestQuerySet,
+    LaterSubmission,
     new_reference,
 )
 from inquiries.models.rules import RoutingRule
@@ -22,6 +23,8 @@ __all__ = [
     "Activity",
     "CallbackRequest",
     "CallbackRequestQuerySet",
+    "DroppedPost",
+    "LaterSubmission",
     "RateLimitCounter",
     "RoutingRule",
     "new_reference",

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from inquiries.models.choices import AccessAction
+from inquiries.models.choices import AccessAction, DropReason
 
 
 class AccessLog(models.Model):
@@ -50,3 +50,21 @@ class RateLimitCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class DroppedPost(models.Model):
+    """How many callback form posts were not saved, per day and reason: what the traps and
+    limits cost, shown to staff in the callback report. Holds no answer and no address."""
+
+    day = models.DateField()
+    reason = models.CharField(max_length=20, choices=DropReason)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day", "reason"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "reason"], name="dropped_post_day_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.reason}: {self.count}"

@@ -17,6 +17,8 @@ __all__ = [
     "Outcome",
     "ActivityKind",
     "AccessAction",
+    "DropReason",
+    "LinkedBy",
 ]
 
 
@@ -80,6 +82,7 @@ class Outcome(models.TextChoices):
 
 class ActivityKind(models.TextChoices):
     RECEIVED = "received", "Received and routed"
+    ADDED = "added", "New details added"
     NOTE = "note", "Note"
     STATUS = "status", "Status change"
     ATTEMPT = "attempt", "Call attempt"
@@ -94,3 +97,23 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", "Exported"
     DELETE = "delete", "Deleted"
     ANONYMIZE = "anonymize", "Anonymized (retention)"
+
+
+class DropReason(models.TextChoices):
+    """Why a callback form post was not saved (counted per day in DroppedPost). Only the trap
+    field is dropped quietly; every other case shows the family their form again."""
+
+    HONEYPOT = "honeypot", "Trap field filled in: dropped quietly (a bot)"
+    TOO_FAST = "too_fast", "Sent faster than a person reads: form shown again"
+    NO_TIMESTAMP = "no_timestamp", "No signed time shown: form shown again"
+    BAD_TIMESTAMP = "bad_timestamp", "Tampered time shown: form shown again"
+    RATE_LIMITED = "rate_limited", "Over the address's limit: form shown again (429)"
+    CSRF = "csrf", "Security cookie missing or stale: form shown again (403)"
+    TOO_LARGE = "too_large", "Too large: kind page (413)"
+
+
+class LinkedBy(models.TextChoices):
+    """Why a later form was added to a family's first request instead of making a second."""
+
+    PHONE = "phone", "Same phone number"
+    BROWSER = "browser", "Sent again from the same browser"

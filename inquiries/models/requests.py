@@ -15,6 +15,7 @@ from inquiries.models.choices import (
     Asker,
     Diagnosis,
     Language,
+    LinkedBy,
     Outcome,
     Relapsed,
     Status,
@@ -69,6 +70,7 @@ class CallbackRequest(models.Model):
     relapsed = models.CharField("came back or did not respond", max_length=10, choices=Relapsed)
     name = models.CharField("caller's name", max_length=100)
     phone = PhoneNumberField()
+    phone_extension = models.CharField("extension", max_length=10, blank=True)
     email = models.EmailField(blank=True, max_length=254)
     best_times = models.JSONField("best times to call", default=list, blank=True)
     language = models.CharField(
@@ -103,6 +105,13 @@ class CallbackRequest(models.Model):
         max_length=140, blank=True, help_text="Kept if the rule is later deleted."
     )
     due_by = models.DateTimeField(db_index=True)
+    interpreter_for = models.CharField(
+        "needs an interpreter for",
+        max_length=60,
+        blank=True,
+        help_text="Set by routing when nobody in the program speaks the family's language: "
+        "book an interpreter for this language before calling.",
+    )
 
     # The coordinator's work
     status = models.CharField(max_length=20, choices=Status, default=Status.NEW)
@@ -151,6 +160,8 @@ class CallbackRequest(models.Model):
             models.Index(
                 fields=["language", "is_closed", "due_by"], name="callback_language_due_idx"
             ),
+            # The duplicate check on every new request: the family's open request by phone.
+            models.Index(fields=["phone", "received_at"], name="callback_phone_received_idx"),
         ]
         constraints = [
             one_of("status", Status, name="callback_status_valid"),
@@ -175,6 +186,17 @@ class CallbackRequest(models.Model):
         """Who will call: the coordinator by name, else the line."""
         return self.coordinator.display_name if self.coordinator_id else self.line.tr.name
 
+    @property
+    def latest_phone(self) -> str:
+        """The number to call: the one in the latest submission."""
+        later = self.later_submissions.order_by("-received_at", "-pk").first()
+        return later.phone if later and later.phone else self.phone
+
+    @property
+    def phone_ending(self) -> str:
+        """The last 4 digits of the number we will call: all the confirmation shows of it."""
+        return self.latest_phone[-4:]
+
     def is_overdue(self, now=None) -> bool:
         return self.status != Status.CLOSED and self.due_by < (now or timezone.now())
 
@@ -198,3 +220,29 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class LaterSubmission(models.Model):
+    """A later form from the same family (the same phone number, or the same browser soon
+    after), added to their first request instead of making a second. Holds the whole form as
+    sent: coordinators see every submission on the one request."""
+
+    callback_request = models.ForeignKey(
+        CallbackRequest, on_delete=models.CASCADE, related_name="later_submissions"
+    )
+    # The form's one-time token: a resubmitted POST finds this row, and adds nothing twice.
+    submission_token = models.UUIDField(unique=True, editable=False)
+    received_at = models.DateTimeField(default=timezone.now, editable=False)
+    linked_by = models.CharField(max_length=10, choices=LinkedBy)
+    answers = models.JSONField(help_text="The form's answers, as the family sent them.")
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        verbose_name = "later submission"
+
+    def __str__(self) -> str:
+        return f"{self.callback_request} + {self.received_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def phone(self) -> str:
+        return self.answers.get("phone", "")

@@ -56,6 +56,12 @@ class RoutingRule(Timestamped):
         blank=True,
         help_text="Unknown: either. Yes: only requests that ask for an interpreter.",
     )
+    only_if_spoken = models.BooleanField(
+        "only if they speak the family's language",
+        default=False,
+        help_text="Match only when the coordinator (or, without one, the line) this rule sends to "
+        "lists the family's language in their languages.",
+    )
     line = models.ForeignKey(
         ContactLine,
         on_delete=models.PROTECT,

@@ -7,6 +7,13 @@ TOKEN_INPUT = re.compile(r'name="submission_token" value="([0-9a-f-]{36})"')
 SHOWN_AT_INPUT = re.compile(r'name="shown_at" value="([^"]+)"')
 
 
+@pytest.fixture(autouse=True)
+def requests_are_not_linked(settings):
+    """Most tests send one family's form many times and mean many requests: linking a later
+    form to the first request (same phone or browser) is off here, and on in test_duplicates."""
+    settings.CALLBACK_DUPLICATE_DAYS = 0
+
+
 @pytest.fixture
 def fresh_token(client, demo_program):
     """Open the form and read its one-time token, as a browser sends it back."""

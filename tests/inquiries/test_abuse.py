@@ -23,8 +23,8 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from inquiries import ratelimit
-from inquiries.forms import FILL_TIME_SALT
-from inquiries.models import CallbackRequest
+from inquiries.forms import FILL_TIME_SALT, TRAP_FIELD
+from inquiries.models import CallbackRequest, DroppedPost, DropReason
 from inquiries.views import MAX_BODY_BYTES, MAX_FIELDS
 
 pytestmark = pytest.mark.django_db
@@ -50,15 +50,34 @@ def assert_kind_slow_down_page(response):
     assert response.status_code == 429
     page = response.content.decode()
     assert "Please wait a moment" in page
+    # The form again, with what was typed, to send later.
+    assert 'value="Sam Rivera"' in page and 'value="(215) 555-0188"' in page
     assert 'href="tel:+12155550100"' in page and "(215) 555-0100" in page  # the program's number
     assert 'href="tel:911"' in page  # and the emergency numbers
 
 
 def assert_dropped_quietly(response):
-    """A bot's form: the neutral "sent" page, and nothing saved or queued."""
+    """A bot's form (the trap field filled in): the neutral "sent" page, nothing saved or
+    queued, and the drop counted for staff."""
     assert response.status_code == 302 and response["Location"] == SENT_URL
     assert CallbackRequest.objects.count() == 0
     assert DBTaskResult.objects.count() == 0
+    assert DroppedPost.objects.get(reason=DropReason.HONEYPOT).count == 1
+
+
+def assert_shown_again(response, reason):
+    """Maybe a bot, maybe a parent: never a "thank you" without a row. The form again, every
+    answer kept, to send again; counted for staff."""
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Please check your answers and send again" in page
+    assert "Thank you" not in page
+    for kept in ('value="Sam Rivera"', 'value="(215) 555-0188"', 'value="morning"'):
+        assert kept in page
+    assert CallbackRequest.objects.count() == 0
+    assert DBTaskResult.objects.count() == 0
+    assert DroppedPost.objects.get(reason=reason).count == 1
+    return response
 
 
 # --- Rate limits
@@ -110,15 +129,40 @@ def test_twenty_a_day_then_the_kind_page_until_tomorrow(client, payload, fresh_t
         assert post(client, payload | {"submission_token": fresh_token()}).status_code == 302
 
 
-def test_the_limit_counts_invalid_forms_too(client, payload, fresh_token, limits):
-    """A flood of junk is a flood too: it uses up the address's allowance."""
+def test_the_sixth_invalid_post_in_a_minute_is_not_a_429(client, payload, fresh_token, limits):
+    """A parent fighting the phone field is never limited by their own mistakes: only accepted
+    requests count."""
     with time_machine.travel(NOON, tick=False):
-        for _ in range(5):
-            invalid = payload | {"phone": "", "submission_token": fresh_token()}
+        for _ in range(8):
+            invalid = payload | {"phone": "555-01", "submission_token": fresh_token()}
             assert post(client, invalid).status_code == 200  # the form, with its errors
-        response = post(client, payload | {"submission_token": fresh_token()})
-    assert response.status_code == 429
-    assert CallbackRequest.objects.count() == 0
+        for _ in range(5):
+            assert post(client, payload | {"submission_token": fresh_token()}).status_code == 302
+    assert CallbackRequest.objects.count() == 5
+
+
+def test_refused_posts_do_not_count_toward_the_daily_limit(client, payload, fresh_token, limits):
+    with time_machine.travel(NOON, tick=False):
+        for _ in range(25):
+            post(client, payload | {"patient_age": "-1", "submission_token": fresh_token()})
+    with time_machine.travel(NOON + datetime.timedelta(minutes=5), tick=False):
+        assert post(client, payload | {"submission_token": fresh_token()}).status_code == 302
+    assert ratelimit.RateLimitCounter.objects.filter(count__gt=1).count() == 0
+
+
+def test_a_limited_post_is_counted_for_staff(client, payload, fresh_token, limits):
+    with time_machine.travel(NOON, tick=False):
+        for _ in range(6):
+            post(client, payload | {"submission_token": fresh_token()})
+    assert DroppedPost.objects.get(reason=DropReason.RATE_LIMITED).count == 1
+
+
+def test_the_default_limits_suit_a_shared_network():
+    """A hospital's guest Wi-Fi: many families behind one address (README: how to tune)."""
+    from carsite import settings as defaults  # the module, before the tests' own limits
+
+    per_window = {window: limit for limit, window in defaults.CALLBACK_RATE_LIMITS}
+    assert per_window[86400] >= 100 and per_window[60] >= 5
 
 
 # --- Which address: the one our own proxies saw, never one the client wrote
@@ -238,26 +282,38 @@ def test_counters_hold_no_address(client, payload, limits):
 
 
 def test_a_filled_honeypot_is_dropped_quietly(client, payload):
-    response = post(client, payload | {"website": "http://spam.example"})
+    response = post(client, payload | {TRAP_FIELD: "http://spam.example"})
     assert_dropped_quietly(response)
     page = client.get(SENT_URL).content.decode()
     assert "Thank you" in page and "(215) 555-0100" in page
 
 
+def test_the_trap_field_is_one_no_browser_autofills(client, demo_program):
+    """Autofill and password managers match names, ids, labels and autocomplete tokens: the
+    trap's carry none they know, and it says autocomplete="off"."""
+    html = client.get(FORM_URL).content.decode()
+    tag = re.search(rf'<input[^>]*name="{TRAP_FIELD}"[^>]*>', html).group(0)
+    assert 'autocomplete="off"' in tag and 'tabindex="-1"' in tag
+    autofill_words = ("name", "mail", "tel", "phone", "url", "website", "web", "address",
+                      "company", "organization", "street", "city", "zip", "postal", "country",
+                      "user", "login", "password")  # fmt: skip
+    for word in autofill_words:
+        assert word not in TRAP_FIELD
+    label = re.search(rf'<label[^>]*for="id_{TRAP_FIELD}"[^>]*>(.*?)</label>', html, re.S)
+    assert not any(word in label.group(1).lower() for word in autofill_words)
+
+
 WRONG_ANSWERS = {"phone": "", "patient_age": "-4", "topic": "nonsense"}
 
 
-@pytest.mark.parametrize("trap", ["honeypot", "over-long honeypot", "too fast", "no shown_at"])
+@pytest.mark.parametrize("trap", ["honeypot", "over-long honeypot"])
 def test_a_bot_with_wrong_answers_is_dropped_quietly_too(client, payload, settings, trap):
     """Wrong answers change nothing for a bot: no errors to learn from, the same quiet page."""
-    settings.CALLBACK_MIN_FILL_SECONDS = 3 if trap == "too fast" else 0
     data = payload | WRONG_ANSWERS
     if trap == "honeypot":
-        data["website"] = "http://spam.example"
-    elif trap == "over-long honeypot":
-        data["website"] = "x" * 1000  # past the field's max_length: the field itself is invalid
-    elif trap == "no shown_at":
-        del data["shown_at"]
+        data[TRAP_FIELD] = "http://spam.example"
+    else:
+        data[TRAP_FIELD] = "x" * 1000  # past the field's max_length: the field itself is invalid
     assert_dropped_quietly(post(client, data))
 
 
@@ -268,9 +324,25 @@ def test_a_person_with_wrong_answers_gets_the_form_back(client, payload):
     assert CallbackRequest.objects.count() == 0
 
 
-def test_a_form_sent_too_fast_is_dropped_quietly(client, payload, settings):
+def test_a_form_sent_too_fast_is_shown_again_with_every_answer(client, payload, settings):
+    """A parent with autofill: the checklist filled five answers, one tap filled the rest."""
     settings.CALLBACK_MIN_FILL_SECONDS = 3
-    assert_dropped_quietly(post(client, payload))
+    response = assert_shown_again(post(client, payload), DropReason.TOO_FAST)
+    # Sent again a moment later, it is saved: the form came back with a new time shown.
+    again = response.context["form"].data
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=5)):
+        sent = post(client, {**again.dict(), "best_times": again.getlist("best_times")})
+    assert sent.status_code == 302 and "/thanks/" in sent["Location"]
+    assert CallbackRequest.objects.count() == 1
+
+
+def test_a_too_fast_form_with_wrong_answers_also_shows_what_to_fix(client, payload, settings):
+    settings.CALLBACK_MIN_FILL_SECONDS = 3
+    response = post(client, payload | {"patient_age": "-4"})
+    assert response.status_code == 200
+    assert "Please check your answers and send again" in response.content.decode()
+    assert "patient_age" in response.context["form"].errors
+    assert CallbackRequest.objects.count() == 0
 
 
 def test_a_form_sent_after_reading_it_is_kept(client, payload, settings):
@@ -287,6 +359,7 @@ def forged_shown_at() -> dict[str, str]:
     older = signing.b62_encode(signing.b62_decode(stamp) - 3600)
     return {
         "missing": "",
+        "empty": "",
         "garbage": "hello",
         "unsigned time": f"callback:{stamp}",
         "changed time": f"{value}:{older}:{signature}",
@@ -298,14 +371,27 @@ def forged_shown_at() -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "case", ["missing", "garbage", "unsigned time", "changed time", "other salt", "other key"]
+    "case",
+    ["missing", "empty", "garbage", "unsigned time", "changed time", "other salt", "other key"],
 )
-def test_a_missing_or_forged_shown_at_is_dropped_quietly(client, payload, case):
-    value = forged_shown_at()[case]
-    data = payload | {"shown_at": value}
+def test_a_missing_or_tampered_shown_at_shows_the_form_again(client, payload, case):
+    data = payload | {"shown_at": forged_shown_at()[case]}
     if case == "missing":
         del data["shown_at"]
-    assert_dropped_quietly(post(client, data))
+    reason = DropReason.NO_TIMESTAMP if case in ("missing", "empty") else DropReason.BAD_TIMESTAMP
+    response = assert_shown_again(post(client, data), reason)
+    assert signing.TimestampSigner(salt=FILL_TIME_SALT).unsign(
+        response.context["form"].data["shown_at"]
+    )
+
+
+def test_dropped_posts_are_in_the_staff_report(client, payload, settings, admin_client):
+    settings.CALLBACK_MIN_FILL_SECONDS = 3
+    post(client, payload)
+    post(client, payload | {TRAP_FIELD: "x"})
+    html = admin_client.get(reverse("admin:inquiries_callbackrequest_report")).content.decode()
+    report = html[html.index('id="dropped"') :]
+    assert "Sent faster than a person reads" in report and "Trap field filled in" in report
 
 
 # --- Bounded bodies

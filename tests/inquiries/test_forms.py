@@ -11,7 +11,6 @@ from django_tasks_db.models import DBTaskResult
 
 from inquiries import forms
 from inquiries.models import CallbackRequest
-from programs.fields import INVALID_PHONE
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +68,8 @@ BAD_INPUTS = {
         "patient_age",
         forms.AGE_ADULT_PATIENT,
     ),
-    "phone too short": ({"phone": "12"}, "phone", INVALID_PHONE),
-    "phone in words": ({"phone": "call me"}, "phone", INVALID_PHONE),
+    "phone too short": ({"phone": "12"}, "phone", forms.PHONE_INVALID),
+    "phone in words": ({"phone": "call me"}, "phone", forms.PHONE_INVALID),
     "phone empty": ({"phone": ""}, "phone", "Please give a phone number we can call."),
     "name empty": ({"name": ""}, "name", "Please tell us who to ask for."),
     "name only spaces": ({"name": "   "}, "name", "Please tell us who to ask for."),
@@ -192,10 +191,23 @@ def test_a_us_number_typed_any_usual_way_is_stored_dialable(client, payload):
 
 
 def test_a_right_to_left_name_is_kept_as_typed(client, payload):
-    name = "\u200fمريم الحسن"  # a right-to-left mark, then Arabic letters
+    name = "مريم الحسن"  # Arabic letters: they show right to left by themselves
     request = saved_after(client, payload, name=name, language="ar", needs_interpreter="on")
     assert request.name == name
     assert request.needs_interpreter is True
+
+
+@pytest.mark.parametrize(
+    "control", ["\u202e", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067",
+                "\u2068", "\u2069", "\u200e", "\u200f"],
+)  # fmt: skip
+def test_text_direction_characters_are_refused_in_names_kindly(client, payload, control):
+    """An override can make "Sam Rivera" show as "areviR maS" (or worse) in the queue."""
+    response = post(client, payload, name=f"Sam {control}Rivera")
+    assert response.status_code == 200
+    assert field_error(response.content.decode(), "name") == forms.DIRECTION_CHARACTERS
+    assert input_value(response.content.decode(), "name") == f"Sam {control}Rivera"
+    assert_nothing_saved()
 
 
 def test_a_note_with_line_breaks_is_kept(client, payload):

@@ -104,19 +104,19 @@ DEMO_TABLE = {
         {"language": "es", "needs_interpreter": True},
         "new_patients",
         "Lucía Herrera",
-        "Spanish, with an interpreter",
+        "Spanish-speaking families: B-ALL up to 25",
     ),
     "Spanish with interpreter, asking about trials: 40 before 50": (
         {"topic": "trials", "language": "es", "needs_interpreter": True},
         "new_patients",
         "Lucía Herrera",
-        "Spanish, with an interpreter",
+        "Spanish-speaking families: B-ALL up to 25",
     ),
-    "Spanish without an interpreter": (
+    "Spanish without an interpreter reaches the bilingual coordinator too": (
         {"language": "es"},
         "new_patients",
-        "Ellen Marsh",
-        "B-ALL up to 25: is CAR T an option?",
+        "Lucía Herrera",
+        "Spanish-speaking families: B-ALL up to 25",
     ),
     "clinical trials for a child": (
         {"topic": "trials"},
@@ -180,13 +180,25 @@ def test_inactive_rules_are_skipped(demo_program):
     clinician = answers(demo_program.pk, asker="clinician")
     assert describe(routing.destination_for(demo_program, clinician))[2] == "Referring clinicians"
 
-    demo_program.routing_rules.filter(name="Referring clinicians").update(is_active=False)
+    rule = demo_program.routing_rules.get(name="Referring clinicians")
+    rule.is_active = False
+    rule.save()  # as the admin does (a bulk update calls programs.caching.content_changed())
 
     assert describe(routing.destination_for(demo_program, clinician)) == (
         "new_patients",
         "Ellen Marsh",
         "B-ALL up to 25: is CAR T an option?",
     )
+
+
+def test_a_bulk_change_announced_with_content_changed_is_seen_at_once(demo_program):
+    from programs.caching import content_changed
+
+    clinician = answers(demo_program.pk, asker="clinician")
+    assert describe(routing.destination_for(demo_program, clinician))[2] == "Referring clinicians"
+    demo_program.routing_rules.filter(name="Referring clinicians").update(is_active=False)
+    content_changed()
+    assert describe(routing.destination_for(demo_program, clinician))[0] == "new_patients"
 
 
 def test_rules_of_another_program_are_ignored(demo_program):

@@ -253,7 +253,7 @@ def test_when_the_database_is_away_the_family_is_told_and_keeps_their_answers(
     def locked(**kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(views, "callback_request_create", locked)
+    monkeypatch.setattr(views.services, "callback_request_receive", locked)
     response = client.post(FORM_URL, payload)
 
     assert response.status_code == 503

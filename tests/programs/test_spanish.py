@@ -139,7 +139,7 @@ def test_the_thanks_page_says_who_calls_and_by_when_in_spanish(client, demo_prog
     callback = CallbackRequest.objects.get()
     assert '<html lang="es">' in html and "Recibimos su solicitud" in html
     assert f'<strong class="reference">{callback.reference}</strong>' in html
-    assert "Ellen Marsh, RN, MSN, Enfermera coordinadora de CAR T" in html
+    assert "Lucía Herrera, RN, BSN, Enfermera coordinadora de CAR T" in html  # speaks Spanish
     with translation.override("es"):
         promise = due_phrase(callback.due_by, demo_program.tz)
     assert promise.startswith("antes de la") and " del martes 24 de noviembre" in promise
