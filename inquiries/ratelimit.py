@@ -103,6 +103,16 @@ def count(request, *, scope: str, limits: list[tuple[int, int]]) -> None:
             _db_hit(key, window, now)
 
 
+def is_allowed(request, *, scope: str, limits: list[tuple[int, int]]) -> bool:
+    """For posts that cost work whether or not they succeed (a staff sign-in hashes a password):
+    False once this address has used up an allowance, else count this one and say True. What is
+    refused is not counted, since it cost nothing."""
+    if limit_reached(request, scope=scope, limits=limits):
+        return False
+    count(request, scope=scope, limits=limits)
+    return True
+
+
 def counters_prune(*, now: datetime.datetime | None = None) -> int:
     deleted, _ = RateLimitCounter.objects.filter(expires_at__lt=now or timezone.now()).delete()
     return deleted
