@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalprogram',
             name='headline',
-            field=models.CharField(blank=True, help_text="The home page's main heading, e.g. “CAR T-cell therapy for children whose leukemia came back”. Leave empty to show the program's name.", max_length=160),
+            field=models.CharField(blank=True, help_text="The home page's main heading, e.g. “CAR T-cell therapy for children and young adults with B-cell leukemia”. Leave empty to show the program's name.", max_length=160),
         ),
         migrations.AddField(
             model_name='historicalprogram',
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='program',
             name='headline',
-            field=models.CharField(blank=True, help_text="The home page's main heading, e.g. “CAR T-cell therapy for children whose leukemia came back”. Leave empty to show the program's name.", max_length=160),
+            field=models.CharField(blank=True, help_text="The home page's main heading, e.g. “CAR T-cell therapy for children and young adults with B-cell leukemia”. Leave empty to show the program's name.", max_length=160),
         ),
         migrations.AddField(
             model_name='program',

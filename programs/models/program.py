@@ -62,8 +62,8 @@ class Program(Content):
     headline = models.CharField(
         max_length=160,
         blank=True,
-        help_text="The home page's main heading, e.g. “CAR T-cell therapy for children whose "
-        "leukemia came back”. Leave empty to show the program's name.",
+        help_text="The home page's main heading, e.g. “CAR T-cell therapy for children and young "
+        "adults with B-cell leukemia”. Leave empty to show the program's name.",
     )
     headline_es = spanish(headline, "headline")
     main_phone = PhoneNumberField(

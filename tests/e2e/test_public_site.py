@@ -36,7 +36,7 @@ def test_family_reaches_each_page_from_home_through_the_menu(live_server, page, 
     page.goto(live_server.url + "/")
     # The header names the program; the home heading says what it does.
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "CAR T-cell therapy for children whose leukemia came back"
+        "CAR T-cell therapy for children and young adults with B-cell leukemia"
     )
     for link_name, heading in NAV:
         open_menu(page)

@@ -48,10 +48,10 @@ def test_without_a_published_header_line_the_header_shows_the_main_phone(client,
 def test_the_home_heading_does_not_repeat_the_site_name(client, demo_program):
     html = client.get("/").content.decode()
     h1 = _text(re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
-    assert h1 == "CAR T-cell therapy for children whose leukemia came back"
+    assert h1 == "CAR T-cell therapy for children and young adults with B-cell leukemia"
     assert demo_program.name not in h1
     spanish = client.get("/es/").content.decode()
-    assert "Terapia de células CAR T para niños con leucemia que volvió</h1>" in spanish
+    assert "Terapia de células CAR T para niños y jóvenes con leucemia de células B</h1>" in spanish
 
 
 @pytest.mark.parametrize("path", ["/how-it-works/", "/"])
