@@ -192,7 +192,7 @@ def test_the_checklist_says_the_approved_use_the_same_way_and_came_back_once_con
                 "cabeza", "vómitos", "diarrea", "músculos", "Cansancio extremo", "Confusión",
                 "hablar", "letra", "convulsiones", "sueño", "equilibrio", "Niños pequeños",
                 "lloran y no se calman", "al menos 8 semanas", "aunque sea después",
-                "Cualquier fiebre de [[fact:fever]] o más durante meses después del CAR T", "tos",
+                "Cualquier fiebre de [[fact:fever]] o más en los meses tras el CAR T", "tos",
                 "vía central (el tubo", "Moretones"]),
     ],
 )  # fmt: skip
