@@ -184,10 +184,10 @@ def test_the_checklist_says_the_approved_use_the_same_way_and_came_back_once_con
     [
         ("en", ["[[fact:fever]]", "chills", "breathing", "Dizzy", "heartbeat", "clammy",
                 "Headache", "vomiting", "diarrhea", "muscle", "extremely tired", "Confusion",
-                "talking", "handwriting", "seizure", "sleepy", "balance", "Toddlers",
-                "crying that cannot be soothed", "at least 8 weeks", "even later",
+                "talking", "writing", "seizure", "sleepy", "balance", "Toddlers",
+                "crying you cannot soothe", "at least 8 weeks", "even later",
                 "Any fever of [[fact:fever]] or higher for months after CAR T", "cough",
-                "central line (the IV tube", "Bruising"]),
+                "central line (IV tube)", "Bruising"]),
         ("es", ["[[fact:fever]]", "escalofríos", "respirar", "Mareo", "latidos", "sudorosa",
                 "cabeza", "vómitos", "diarrea", "músculos", "Cansancio extremo", "Confusión",
                 "hablar", "letra", "convulsiones", "sueño", "equilibrio", "Niños pequeños",
