@@ -184,12 +184,16 @@ def test_the_checklist_says_the_approved_use_the_same_way_and_came_back_once_con
     [
         ("en", ["[[fact:fever]]", "chills", "breathing", "Dizzy", "heartbeat", "clammy",
                 "Headache", "vomiting", "diarrhea", "muscle", "extremely tired", "Confusion",
-                "speaking", "writing", "seizure", "sleepy", "balance", "Toddlers", "8 weeks",
-                "months after CAR T", "cough", "central line", "Bruising"]),
+                "talking", "writing", "seizure", "sleepy", "balance", "Toddlers",
+                "crying you cannot soothe", "at least 8 weeks", "even later",
+                "Any fever of [[fact:fever]] or higher for months after CAR T", "cough",
+                "central line (IV tube)", "Bruising"]),
         ("es", ["[[fact:fever]]", "escalofríos", "respirar", "Mareo", "latidos", "sudorosa",
                 "cabeza", "vómitos", "diarrea", "músculos", "Cansancio extremo", "Confusión",
-                "hablar", "escribir", "convulsiones", "sueño", "equilibrio", "Niños pequeños",
-                "8 semanas", "meses después del CAR T", "tos", "vía central", "Moretones"]),
+                "hablar", "letra", "convulsiones", "sueño", "equilibrio", "Niños pequeños",
+                "lloran y no se calman", "al menos 8 semanas", "aunque sea después",
+                "Cualquier fiebre de [[fact:fever]] o más en los meses tras el CAR T", "tos",
+                "vía central (el tubo", "Moretones"]),
     ],
 )  # fmt: skip
 def test_the_warning_signs_are_complete(demo, lang, signs):
@@ -212,7 +216,7 @@ def test_at_least_20_questions_each_answered_in_both_languages(demo):
                 "more than one approved option", "cells could not be made"]),
         ("es", ["aplasia de células B", "IGIV", "vacunas vivas", "fertilidad", "prueba de embarazo",
                 "VIH", "nunca debe donar sangre, órganos, tejidos", "15 años", "dos adultos",
-                "licencia del trabajo", "$475,000", "autorización previa", "apelar", "BMT InfoNet",
+                "licencia del trabajo", "475,000 dólares", "autorización previa", "apelar", "BMT InfoNet",
                 "LLS", "más de una opción aprobada", "no se pudieron fabricar las células"]),
     ],
 )  # fmt: skip
@@ -245,3 +249,139 @@ def test_the_spanish_has_none_of_the_reported_errors(demo):
     errors = ("a los 3 meses", "tiempo libre del trabajo", "trasplante de sangre", "ataques de temblores", "IVIG", "quimio linfodepletiva")  # fmt: skip
     found = [(e, t[:60]) for t in _texts(demo, "es") for e in errors if re.search(rf"\b{re.escape(e)}\b", t)]  # fmt: skip
     assert found == []
+
+
+# --- The nurse educator's review (issue 12) ---------------------------------------------------
+
+# One wording for when to call 911, wherever the content tells a family what to do in an emergency.
+CALL_911_FIRST = {
+    "en": "Call 911 first if your child has a seizure, has trouble breathing, faints or is very hard"
+    " to wake up.",
+    "es": "Llame primero al 911 si su hijo tiene una convulsión, tiene problemas para respirar, se"
+    " desmaya o le cuesta mucho despertarse.",
+}
+SYMPTOM_WORDS = {
+    "en": ("sick", "symptom", "warning sign", "fever", "not acting like", "signs of it"),
+    "es": ("enfermo", "síntoma", "señal de alarma", "fiebre", "no actúa como", "señales de esto"),
+}
+INFORMATION_LINE = "555-0100"
+
+
+def _flat(text):
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_text_that_mentions_911_says_when_in_one_wording_and_names_the_24_7_line(demo, lang):
+    mentions = [_flat(text) for text in _texts(demo, lang) if "911" in text]
+    # The warning-sign help in how it works, the glossary (CRS, ICANS, seizure), the FAQ page and
+    # answers, the contact page and the home page's next step.
+    assert len(mentions) >= 9
+    assert [text[:80] for text in mentions if CALL_911_FIRST[lang] not in text] == []
+    seizure = next(term for term in demo.glossary if term["slug"] == "seizure")
+    assert [
+        text[:80]
+        for text in mentions
+        if "[[fact:line-24-7]]" not in text
+        and text != _flat(seizure["definition" if lang == "en" else "definition_es"])
+    ] == []
+    vague = ("In an emergency, call 911", "En una emergencia, llame al 911", "or 911 in an emergency", "o al 911 en una emergencia")  # fmt: skip
+    assert [(v, t[:60]) for t in mentions for v in vague if v in t] == []
+
+
+@pytest.mark.parametrize("slug", ["crs", "icans", "seizure"])
+def test_the_glossary_says_what_to_do_for_crs_icans_and_seizures(demo, slug):
+    term = next(term for term in demo.glossary if term["slug"] == slug)
+    for lang, key in (("en", "definition"), ("es", "definition_es")):
+        assert CALL_911_FIRST[lang] in _flat(term[key])
+        assert "Call us" not in term[key] and "Llámenos" not in term[key]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_symptom_advice_points_to_the_information_line(demo, lang):
+    paragraphs = [p for text in _texts(demo, lang) for p in re.split(r"</p>|\n\n", text)]
+    wrong = [
+        _flat(p)[:100]
+        for p in paragraphs
+        if INFORMATION_LINE in p and any(word in p.lower() for word in SYMPTOM_WORDS[lang])
+    ]
+    assert wrong == []
+    faq_page = next(page for page in demo.all_pages if page["slug"] == "faq")
+    body = faq_page["body" if lang == "en" else "body_es"]
+    assert "[[fact:line-24-7]]" in body and CALL_911_FIRST[lang] in _flat(body)
+
+
+def test_the_infusion_signs_are_watched_for_at_least_8_weeks_everywhere(demo):
+    pages = {page["slug"]: page for page in demo.pages}
+    icans = next(term for term in demo.glossary if term["slug"] == "icans")
+    recovery = next(step for step in demo.journey if "IVIG" in step["what_happens"])
+    places = {
+        "en": [pages["how-it-works"]["body"], icans["definition"], recovery["what_happens"]],
+        "es": [pages["how-it-works"]["body_es"], icans["definition_es"], recovery["what_happens_es"]],
+    }  # fmt: skip
+    for lang, said in (("en", "at least 8 weeks"), ("es", "al menos 8 semanas")):
+        assert [t[:60] for t in places[lang] if said not in _flat(t)] == []
+    for lang in ("en", "es"):
+        text = _words(_flat(t) for t in _texts(demo, lang))
+        bare = re.findall(r"(?:for|durante) 8 (?:weeks|semanas)", text)
+        assert bare == []
+
+
+def test_side_effects_get_better_most_often_not_almost_always_in_spanish(demo):
+    page = next(page for page in demo.pages if page["slug"] == "what-is-car-t")
+    assert "la mayoría de las veces estos efectos secundarios mejoran" in _flat(page["body_es"])
+    assert [t[:60] for t in _texts(demo, "es") if "casi siempre" in t] == []
+
+
+def test_the_fda_source_names_the_current_label_revision(demo):
+    source = demo.stay_nearby["fda_source"]
+    assert "Dec 2025" in source and "June 2025" in source
+    for key, said in (("fda_text", "older handouts may say that"), ("fda_text_es", "folletos antiguos pueden decir eso")):  # fmt: skip
+        assert said in _flat(demo.stay_nearby[key])
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["what-is-car-t", "who-it-is-for", "how-it-works", "faq", "glossary", "stories",
+     "clinical-trials", "contact"],
+)  # fmt: skip
+def test_the_health_pages_show_their_medical_review(demo, slug):
+    page = next(page for page in demo.all_pages if page["slug"] == slug)
+    assert page["needs_review"] is True
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_reviewed_terms_are_explained_and_the_spanish_reads_naturally(demo, lang):
+    text = _words(_flat(t) for t in _texts(demo, lang))
+    if lang == "en":
+        assert "comfort care team" not in text.replace("(also called comfort care)", "")
+        assert "palliative care team" in text and "MMR (measles, mumps and rubella)" in text
+        assert "B-cell leukemia that" not in text and "whose B-cell leukemia" not in text
+        assert "8 of the 97 children who took part (about 1 in 12)" in text
+        chemo = next(term for term in demo.glossary if term["slug"] == "lymphodepleting-chemo")
+        assert "ends 2 to 14 days before the infusion" in chemo["definition"]
+        tocilizumab = next(term for term in demo.glossary if term["slug"] == "tocilizumab")
+        assert "ICU" not in tocilizumab["definition"] and "UCI" not in tocilizumab["definition_es"]
+    else:
+        calques = ("línea 24/7", "planee para dos adultos", "cuidados para el alivio", "médico de cáncer", "médicos de leucemia", "Dígales a todos los médicos y en cada")  # fmt: skip
+        assert [c for c in calques if c in text] == []
+        assert "oncólogo" in text and "cuidados paliativos" in text
+        assert "Ley de Licencia Familiar y Médica" in text
+        assert "síndrome de neurotoxicidad asociado a células efectoras inmunitarias" in text
+        assert "8 de los 97 niños que participaron" in text
+        hedge_lost = re.findall(r"(?<!n )(?<!quizás )(?<!Puede que estos niños )pueden participar en un ensayo", text)  # fmt: skip
+        assert hedge_lost == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_the_printed_warning_block_says_when_to_call_911_first(client, prefix):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    html = client.get(f"{prefix}/how-it-works/").content.decode()
+    block = _flat(html.split('<section class="warning-signs"', 1)[1].split("</section>", 1)[0])
+    lang = "es" if prefix else "en"
+    first = CALL_911_FIRST[lang].replace("911", '<a href="tel:911">911</a>')
+    assert first in block
+    assert ("In an emergency" if lang == "en" else "En una emergencia") not in block
