@@ -334,8 +334,12 @@ def test_side_effects_get_better_most_often_not_almost_always_in_spanish(demo):
 
 
 def test_the_fda_source_names_the_current_label_revision(demo):
-    source = demo.stay_nearby["fda_source"]
-    assert "Dec 2025" in source and "June 2025" in source
+    """The FDA's numbers, source and label revision live in the safety facts (facts.yaml); the
+    stay-near block says older handouts may differ. (The old numbers are in each fact's note.)"""
+    facts = {fact["slug"]: fact for fact in demo.facts}
+    for slug in ("fda-stay-near", "fda-no-driving"):
+        assert facts[slug]["label_revision"] == "revised 12/2025" and facts[slug]["source_url"]
+        assert "June 2025" in facts[slug]["note"] and "junio de 2025" in facts[slug]["note_es"]
     for key, said in (("fda_text", "older handouts may say that"), ("fda_text_es", "folletos antiguos pueden decir eso")):  # fmt: skip
         assert said in _flat(demo.stay_nearby[key])
 
