@@ -159,9 +159,16 @@ def _with_facts(results: list[Result], *, program: Program, facts) -> list[Resul
         fact = facts.get(match["slug"])
         return escape(strip_tags(fact.phrase())) if fact else ""
 
+    def unmarked(match) -> str:  # PostgreSQL's ts_headline may mark a word inside a placeholder
+        return match[0].replace("<mark>", "").replace("</mark>", "")
+
     for result in results:
-        result.snippet = mark_safe(PLACEHOLDER.sub(phrase, result.snippet))
+        snippet = MARKED_PLACEHOLDER.sub(unmarked, result.snippet)
+        result.snippet = mark_safe(PLACEHOLDER.sub(phrase, snippet))
     return results
+
+
+MARKED_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 
 
 def _in_language(model: type[Model], field: str, language: str):
