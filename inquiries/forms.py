@@ -369,14 +369,15 @@ class ChecklistForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.form_method = "get"
+        # Posted: health answers never travel in a URL (proxies log it; the next click sends it).
+        self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             "age",
             "diagnosis",
             "relapse",
             "treatments",
-            Submit("", _("See what this usually means")),
+            Submit("see", _("See what this usually means")),
         )
 
     def answers(self) -> ChecklistAnswers:

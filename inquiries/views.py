@@ -1,6 +1,5 @@
 import datetime
 
-from crispy_forms.layout import Submit
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.db import OperationalError
@@ -189,8 +188,6 @@ def checklist(request):
     if program is None:
         raise Http404("No program is set up yet.")
     form = ChecklistForm(request.POST if request.method == "POST" else None)
-    form.helper.form_method = "post"
-    form.helper.layout.fields[-1] = Submit("see", _("See what this usually means"))
     context = {"form": form}
     if form.is_valid():
         result = checklist_result(
